@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// OutboxItem is a claimed message ready to send.
+type OutboxItem struct {
+	ID        int64     `db:"id"`
+	MessageID int64     `db:"message_id"`
+	PersonID  string    `db:"person_id"`
+	Channel   string    `db:"channel"`
+	Kind      string    `db:"kind"`
+	Attempts  int       `db:"attempts"`
+	Body      string    `db:"body"`
+	Options   string    `db:"options"`
+	Address   string    `db:"address"`
+	CreatedAt time.Time `db:"created_at"`
+}
+
+// ClaimOutbox leases up to limit due messages on the given channels for sending. A lease that
+// expires (the worker died between claim and record) makes the row due again: this is the one
+// window in which a message can be sent twice. Rows for people who have stopped are cancelled
+// here, at send time, except the STOP confirmation itself.
+func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error) {
+	if len(channels) == 0 {
+		return nil, nil
+	}
+	now = UTC(now)
+	var items []OutboxItem
+	err := s.InTx(ctx, func(t *Tx) error {
+		skip := ""
+		if t.dialect == Postgres {
+			skip = " FOR UPDATE SKIP LOCKED"
+		}
+		q, args, err := sqlx.In(`SELECT id FROM outbox
+			WHERE channel IN (?) AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
+			ORDER BY next_attempt_at, id LIMIT ?`+skip, channels, now, now, limit)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		if err := t.selectAll(ctx, &ids, q, args...); err != nil {
+			return fmt.Errorf("claim outbox: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		q, args, err = sqlx.In(`UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
+			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out)`, ids)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("cancel for opted out: %w", err)
+		}
+		q, args, err = sqlx.In(`UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
+			WHERE id IN (?) AND status IN ('pending', 'sending')`, now.Add(lease), ids)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("lease outbox: %w", err)
+		}
+		q, args, err = sqlx.In(`SELECT o.id, o.message_id, o.person_id, o.channel, o.kind, o.attempts, m.body, m.options,
+			COALESCE((SELECT i.address FROM identities i WHERE i.person_id = o.person_id AND i.channel = o.channel
+				ORDER BY i.created_at LIMIT 1), '') AS address, o.created_at
+			FROM outbox o JOIN messages m ON m.id = o.message_id
+			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.next_attempt_at, o.id`, ids)
+		if err != nil {
+			return err
+		}
+		return t.selectAll(ctx, &items, q, args...)
+	})
+	return items, err
+}
+
+// MarkSent records a message accepted by the provider.
+func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string, now time.Time) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
+			UTC(now), item.ID); err != nil {
+			return err
+		}
+		var pid any
+		if providerID != "" {
+			pid = providerID
+		}
+		_, err := t.exec(ctx, `UPDATE messages SET status = 'sent', provider_id = ? WHERE id = ?`, pid, item.MessageID)
+		return err
+	})
+}
+
+// MarkRetry puts a message back in the queue after a temporary failure.
+func (s *Store) MarkRetry(ctx context.Context, item OutboxItem, next time.Time, reason string) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
+			UTC(next), reason, item.ID)
+		return err
+	})
+}
+
+// MarkFailed gives up on a message; stopped also records that the person has opted out (the
+// provider told us so), which cancels everything else queued for them.
+func (s *Store) MarkFailed(ctx context.Context, item OutboxItem, reason string, stopped bool, now time.Time) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		if _, err := t.exec(ctx, `UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `UPDATE messages SET status = 'failed' WHERE id = ?`, item.MessageID); err != nil {
+			return err
+		}
+		if stopped {
+			return t.SetOptedOut(ctx, item.PersonID, true, now)
+		}
+		return nil
+	})
+}
+
+// OutboxStats summarises the queue for metrics.
+type OutboxStats struct {
+	Pending int64      `db:"pending"`
+	Oldest  *time.Time `db:"oldest"`
+}
+
+// PendingOutbox reports how many messages wait to be sent.
+func (s *Store) PendingOutbox(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')`)
+	return n, err
+}

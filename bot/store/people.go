@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Person is one resident, known by a pseudonymous id.
+type Person struct {
+	ID             string       `db:"id"`
+	Channel        string       `db:"channel"`
+	Area           string       `db:"area"`
+	Borough        string       `db:"borough"`
+	AgeGroup       string       `db:"age_group"`
+	Age            int          `db:"age"`
+	Language       string       `db:"language"`
+	Source         string       `db:"source"`
+	FirstContactAt time.Time    `db:"first_contact_at"`
+	LastContactAt  time.Time    `db:"last_contact_at"`
+	Consented      sql.NullBool `db:"consented"`
+	ConsentedAt    sql.NullTime `db:"consented_at"`
+	OptedOut       bool         `db:"opted_out"`
+	OptedOutAt     sql.NullTime `db:"opted_out_at"`
+}
+
+// Conversation is a person's position in the flows. Version increases with every saved step.
+type Conversation struct {
+	PersonID  string    `db:"person_id"`
+	Flow      string    `db:"flow"`
+	State     string    `db:"state"`
+	Data      string    `db:"data"`
+	Mode      string    `db:"mode"` // bot or human
+	Version   int64     `db:"version"`
+	UpdatedAt time.Time `db:"updated_at"`
+}
+
+// NewPerson describes a person to create on first contact.
+type NewPerson struct {
+	ID       string
+	Channel  string
+	Address  string
+	Language string
+	Source   string
+	Flow     string
+	State    string
+	Now      time.Time
+}
+
+const personColumns = `p.id, p.channel, p.area, p.borough, p.age_group, p.age, p.language, p.source,
+	p.first_contact_at, p.last_contact_at, p.consented, p.consented_at, p.opted_out, p.opted_out_at`
+
+// PersonByAddress finds the person behind a channel identity, creating them with their
+// conversation if this is first contact. created reports the latter.
+func (t *Tx) PersonByAddress(ctx context.Context, np NewPerson) (p Person, created bool, err error) {
+	err = t.get(ctx, &p, `SELECT `+personColumns+` FROM identities i JOIN people p ON p.id = i.person_id
+		WHERE i.channel = ? AND i.address = ?`, np.Channel, np.Address)
+	if err == nil {
+		return p, false, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return p, false, fmt.Errorf("find person: %w", err)
+	}
+	now := UTC(np.Now)
+	if _, err := t.exec(ctx, `INSERT INTO people (id, channel, language, source, first_contact_at, last_contact_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, np.ID, np.Channel, np.Language, np.Source, now, now); err != nil {
+		return p, false, fmt.Errorf("create person: %w", err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO conversations (person_id, flow, state, data, updated_at)
+		VALUES (?, ?, ?, '{}', ?)`, np.ID, np.Flow, np.State, now); err != nil {
+		return p, false, fmt.Errorf("create conversation: %w", err)
+	}
+	res, err := t.exec(ctx, `INSERT INTO identities (channel, address, person_id, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (channel, address) DO NOTHING`, np.Channel, np.Address, np.ID, now)
+	if err != nil {
+		return p, false, fmt.Errorf("create identity: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		// Another transaction created this person first (two first messages at once).
+		return p, false, errRetry
+	}
+	p = Person{ID: np.ID, Channel: np.Channel, AgeGroup: "unknown", Language: np.Language, Source: np.Source,
+		FirstContactAt: now, LastContactAt: now}
+	return p, true, nil
+}
+
+// Person loads a person by id.
+func (s *Store) Person(ctx context.Context, id string) (Person, error) {
+	var p Person
+	err := s.db.GetContext(ctx, &p, s.db.Rebind(`SELECT `+personColumns+` FROM people p WHERE p.id = ?`), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	return p, err
+}
+
+// ErrNotFound reports a missing row.
+var ErrNotFound = errors.New("not found")
+
+// LockConversation loads a person's conversation and, on PostgreSQL, locks its row until the
+// transaction ends, so that one person's messages are stepped one at a time on every instance.
+func (t *Tx) LockConversation(ctx context.Context, personID string) (Conversation, error) {
+	var c Conversation
+	err := t.get(ctx, &c, `SELECT person_id, flow, state, data, mode, version, updated_at
+		FROM conversations WHERE person_id = ?`+t.forUpdate(), personID)
+	if err != nil {
+		return c, fmt.Errorf("load conversation: %w", err)
+	}
+	return c, nil
+}
+
+// SaveConversation writes a stepped conversation. The version check is a second guard behind
+// the row lock: it fails loudly rather than lose an update.
+func (t *Tx) SaveConversation(ctx context.Context, c Conversation, now time.Time) error {
+	res, err := t.exec(ctx, `UPDATE conversations SET flow = ?, state = ?, data = ?, mode = ?, version = version + 1,
+		updated_at = ? WHERE person_id = ? AND version = ?`, c.Flow, c.State, c.Data, c.Mode, UTC(now), c.PersonID, c.Version)
+	if err != nil {
+		return fmt.Errorf("save conversation: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("save conversation %s: version %d is stale", c.PersonID, c.Version)
+	}
+	return nil
+}
+
+// Touch records the time of a person's latest message.
+func (t *Tx) Touch(ctx context.Context, personID string, now time.Time) error {
+	_, err := t.exec(ctx, `UPDATE people SET last_contact_at = ? WHERE id = ?`, UTC(now), personID)
+	return err
+}
+
+// SetConsent records the answer to the consent question.
+func (t *Tx) SetConsent(ctx context.Context, personID string, given bool, now time.Time) error {
+	_, err := t.exec(ctx, `UPDATE people SET consented = ?, consented_at = ? WHERE id = ?`, given, UTC(now), personID)
+	return err
+}
+
+// SetOptedOut records STOP (true) or START (false). Stopping cancels the person's queued
+// messages and pending nudges in the same transaction, so nothing is sent after it commits.
+func (t *Tx) SetOptedOut(ctx context.Context, personID string, stopped bool, now time.Time) error {
+	var at any
+	if stopped {
+		at = UTC(now)
+	}
+	if _, err := t.exec(ctx, `UPDATE people SET opted_out = ?, opted_out_at = ? WHERE id = ?`, stopped, at, personID); err != nil {
+		return err
+	}
+	if !stopped {
+		return nil
+	}
+	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'cancelled' WHERE person_id = ? AND status = 'pending'`, personID); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `UPDATE nudges SET status = 'cancelled', done_at = ? WHERE person_id = ? AND status = 'pending'`, UTC(now), personID)
+	return err
+}
+
+// SetArea records where a person lives.
+func (t *Tx) SetArea(ctx context.Context, personID, area, borough string) error {
+	_, err := t.exec(ctx, `UPDATE people SET area = ?, borough = ? WHERE id = ?`, area, borough, personID)
+	return err
+}
+
+// SetAgeGroup records who a person is; age 0 keeps a known age.
+func (t *Tx) SetAgeGroup(ctx context.Context, personID, group string, age int) error {
+	_, err := t.exec(ctx, `UPDATE people SET age_group = ?, age = CASE WHEN ? > 0 THEN ? ELSE age END WHERE id = ?`,
+		group, age, age, personID)
+	return err
+}
+
+// SetLanguage records a person's locale.
+func (t *Tx) SetLanguage(ctx context.Context, personID, locale string) error {
+	_, err := t.exec(ctx, `UPDATE people SET language = ? WHERE id = ?`, locale, personID)
+	return err
+}

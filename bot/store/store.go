@@ -1,0 +1,232 @@
+// Package store keeps Signpost's state in SQL through sqlx: SQLite (modernc, embedded) by
+// default, PostgreSQL when several instances share one database. The SQL sits next to the
+// function that runs it; migrations are embedded, one set per dialect.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/jmoiron/sqlx"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+func init() {
+	// modernc registers as "sqlite", which sqlx does not know; it uses ? placeholders.
+	sqlx.BindDriver("sqlite", sqlx.QUESTION)
+}
+
+// Dialect names the SQL database in use.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store is Signpost's storage. It is safe for concurrent use.
+type Store struct {
+	db      *sqlx.DB
+	url     string
+	dialect Dialect
+	// writeMu serialises write transactions on SQLite inside this process. SQLite allows one
+	// writer at a time anyway; queueing here is fair and fast, where SQLite's busy handler
+	// would sleep and retry.
+	writeMu sync.Mutex
+}
+
+// ErrBadURL reports an unusable SIGNPOST_DATABASE_URL.
+var ErrBadURL = errors.New("database URL must be sqlite:PATH or postgres://...")
+
+// Open connects to the database named by rawURL: "sqlite:PATH" or "postgres://...".
+// It does not migrate.
+func Open(ctx context.Context, rawURL string) (*Store, error) {
+	switch {
+	case strings.HasPrefix(rawURL, "sqlite:"):
+		path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "//")
+		if path == "" || strings.Contains(path, "?") || path == ":memory:" {
+			return nil, fmt.Errorf("%w (sqlite needs a file path, got %q)", ErrBadURL, rawURL)
+		}
+		if dir := filepath.Dir(path); dir != "." {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("database directory: %w", err)
+			}
+		}
+		// busy_timeout and _txlock=immediate avoid SQLITE_BUSY on read-then-write transactions;
+		// synchronous(FULL) makes "we answered the webhook" mean "it is on disk";
+		// _time_format=sqlite stores times so that SQL date functions understand them.
+		dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate&_time_format=sqlite"
+		db, err := sqlx.Open("sqlite", dsn)
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(8)
+		db.SetMaxIdleConns(8)
+		db.SetConnMaxIdleTime(0)
+		s := &Store{db: db, dialect: SQLite, url: rawURL}
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		}
+		return s, nil
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		if _, err := url.Parse(rawURL); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadURL, err)
+		}
+		// The driver name decides placeholders: "pgx" is known to sqlx as $1-style.
+		db, err := sqlx.Open("pgx", rawURL)
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(20)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		if err := db.PingContext(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		return &Store{db: db, dialect: Postgres, url: rawURL}, nil
+	}
+	return nil, fmt.Errorf("%w (got %q)", ErrBadURL, redactURL(rawURL))
+}
+
+// redactURL hides a password in a database URL.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
+}
+
+// URL returns the database URL the store was opened with.
+func (s *Store) URL() string { return s.url }
+
+// Dialect reports the database in use.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// DB exposes the handle for read-only reports and tests.
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping checks the database answers (readiness).
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.db.GetContext(ctx, &one, "SELECT 1")
+}
+
+// Migrate applies the embedded migrations. On PostgreSQL a session advisory lock lets several
+// instances start at once: one migrates, the others wait and find nothing to do.
+func (s *Store) Migrate(ctx context.Context) error {
+	dir, dialect := "migrations/sqlite", goose.DialectSQLite3
+	var opts []goose.ProviderOption
+	if s.dialect == Postgres {
+		dir, dialect = "migrations/postgres", goose.DialectPostgres
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	fsys, err := fs.Sub(migrations, dir)
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(dialect, s.db.DB, fsys, opts...)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// Tx is a write transaction.
+type Tx struct {
+	tx      *sqlx.Tx
+	dialect Dialect
+}
+
+// errRetry asks InTx to run the transaction again (a race lost to another transaction).
+var errRetry = errors.New("store: retry transaction")
+
+// InTx runs fn in a write transaction and commits it if fn returns nil. A transaction that lost
+// a race (two first messages from one new person) is retried.
+func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	if s.dialect == SQLite {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
+	for attempt := 0; ; attempt++ {
+		err := s.inTx(ctx, fn)
+		if errors.Is(err, errRetry) && attempt < 3 {
+			continue
+		}
+		return err
+	}
+}
+
+func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) (err error) {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err := fn(&Tx{tx: tx, dialect: s.dialect}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.tx.Rebind(q), args...)
+}
+
+func (t *Tx) get(ctx context.Context, dest any, q string, args ...any) error {
+	return t.tx.GetContext(ctx, dest, t.tx.Rebind(q), args...)
+}
+
+func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) error {
+	return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), args...)
+}
+
+// forUpdate locks the selected rows on PostgreSQL. SQLite needs no row locks: its write
+// transactions begin IMMEDIATE and exclude each other.
+func (t *Tx) forUpdate() string {
+	if t.dialect == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// UTC normalises a time for storage: UTC, microsecond precision (PostgreSQL's), so that what is
+// read back equals what was written on both databases.
+func UTC(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }

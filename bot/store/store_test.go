@@ -1,0 +1,226 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/signpost-nhs/signpost/bot/store"
+	"github.com/signpost-nhs/signpost/bot/store/storetest"
+)
+
+var t0 = time.Date(2026, 3, 29, 0, 30, 0, 123456789, time.UTC)
+
+func newPerson(t *testing.T, s *store.Store, id, address string) store.Person {
+	t.Helper()
+	var p store.Person
+	err := s.InTx(context.Background(), func(tx *store.Tx) error {
+		var err error
+		p, _, err = tx.PersonByAddress(context.Background(), store.NewPerson{ID: id, Channel: "sms", Address: address,
+			Language: "en", Flow: "journey", State: "start", Now: t0})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPersonByAddress(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p1 := newPerson(t, s, "p_one", "+447700900001")
+		p2 := newPerson(t, s, "p_two", "+447700900001")
+		if p2.ID != p1.ID {
+			t.Fatalf("same address gave two people: %s and %s", p1.ID, p2.ID)
+		}
+		other := newPerson(t, s, "p_three", "+447700900002")
+		if other.ID != "p_three" {
+			t.Fatalf("new address: got person %s, want p_three", other.ID)
+		}
+		got, err := s.Person(ctx, "p_one")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.FirstContactAt.Equal(store.UTC(t0)) || got.AgeGroup != "unknown" || got.Consented.Valid {
+			t.Errorf("stored person = %+v", got)
+		}
+		if _, err := s.Person(ctx, "p_missing"); err != store.ErrNotFound {
+			t.Errorf("missing person: err = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+func TestClaimInboundOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		claim := func(channel, id string) bool {
+			var ok bool
+			if err := s.InTx(ctx, func(tx *store.Tx) error {
+				var err error
+				ok, err = tx.ClaimInbound(ctx, p.ID, channel, id, "hello", t0)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			return ok
+		}
+		if !claim("sms", "SM1") {
+			t.Fatal("first claim refused")
+		}
+		if claim("sms", "SM1") {
+			t.Fatal("second claim of the same MessageSid accepted")
+		}
+		if !claim("telegram", "SM1") {
+			t.Fatal("the same id on another channel was refused: ids are unique per channel")
+		}
+	})
+}
+
+func TestConversationVersion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		var c store.Conversation
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			var err error
+			if c, err = tx.LockConversation(ctx, p.ID); err != nil {
+				return err
+			}
+			c.State, c.Data = "consent", `{"retries":1}`
+			return tx.SaveConversation(ctx, c, t0)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Saving from the old version again must fail, not overwrite.
+		err = s.InTx(ctx, func(tx *store.Tx) error { return tx.SaveConversation(ctx, c, t0) })
+		if err == nil {
+			t.Fatal("stale save succeeded")
+		}
+		err = s.InTx(ctx, func(tx *store.Tx) error {
+			got, err := tx.LockConversation(ctx, p.ID)
+			if err != nil {
+				return err
+			}
+			if got.Version != 1 || got.State != "consent" || got.Data != `{"retries":1}` {
+				t.Errorf("conversation = %+v", got)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestOutboxLifecycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		enqueue := func(body, kind string) {
+			t.Helper()
+			if err := s.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: body, Author: "bot", Kind: kind}, t0)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		enqueue("first", "")
+		enqueue("second", "")
+		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != 2 || items[0].Body != "first" || items[1].Body != "second" || items[0].Address != "+447700900001" {
+			t.Fatalf("claimed %+v", items)
+		}
+		if again, _ := s.ClaimOutbox(ctx, []string{"sms"}, t0.Add(30*time.Second), time.Minute, 10); len(again) != 0 {
+			t.Fatalf("leased rows claimed again inside the lease: %+v", again)
+		}
+		if other, _ := s.ClaimOutbox(ctx, []string{"telegram"}, t0.Add(2*time.Minute), time.Minute, 10); len(other) != 0 {
+			t.Fatalf("claimed another channel's rows: %+v", other)
+		}
+		if err := s.MarkSent(ctx, items[0], "SM123", t0); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MarkRetry(ctx, items[1], t0.Add(10*time.Second), "network"); err != nil {
+			t.Fatal(err)
+		}
+		if early, _ := s.ClaimOutbox(ctx, []string{"sms"}, t0.Add(5*time.Second), time.Minute, 10); len(early) != 0 {
+			t.Fatalf("retry claimed before its time: %+v", early)
+		}
+		retry, err := s.ClaimOutbox(ctx, []string{"sms"}, t0.Add(11*time.Second), time.Minute, 10)
+		if err != nil || len(retry) != 1 || retry[0].Attempts != 2 {
+			t.Fatalf("retry claim = %+v, %v", retry, err)
+		}
+		// A lease that expires (the worker died) makes the row due again.
+		expired, err := s.ClaimOutbox(ctx, []string{"sms"}, t0.Add(2*time.Minute), time.Minute, 10)
+		if err != nil || len(expired) != 1 || expired[0].ID != retry[0].ID {
+			t.Fatalf("expired lease claim = %+v, %v", expired, err)
+		}
+	})
+}
+
+func TestStopCancelsQueuedMessages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "queued before stop"}, t0); err != nil {
+				return err
+			}
+			if err := tx.SetOptedOut(ctx, p.ID, true, t0); err != nil {
+				return err
+			}
+			_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "stopped", Kind: "confirm"}, t0)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != 1 || items[0].Body != "stopped" {
+			t.Fatalf("after STOP, claimed %+v; want only the confirmation", items)
+		}
+	})
+}
+
+func TestOpenHandoffOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		var first, second string
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			var err error
+			if first, err = tx.OpenHandoff(ctx, "h_1", p.ID, "sms", "link_request", false, t0); err != nil {
+				return err
+			}
+			second, err = tx.OpenHandoff(ctx, "h_2", p.ID, "sms", "suicide", true, t0)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first != "h_1" || second != "h_1" {
+			t.Fatalf("handoffs %s, %s: want one open handoff h_1", first, second)
+		}
+		rows, err := s.Handoffs(ctx, store.Period{})
+		if err != nil || len(rows) != 1 || !rows[0].Urgent || rows[0].Reason != "suicide" {
+			t.Fatalf("handoffs = %+v, %v; want one, upgraded to urgent", rows, err)
+		}
+	})
+}
+
+func TestOpenRejectsBadURL(t *testing.T) {
+	for _, u := range []string{"mysql://x", "sqlite:", "sqlite::memory:", "nonsense"} {
+		if _, err := store.Open(context.Background(), u); err == nil {
+			t.Errorf("Open(%q) succeeded", u)
+		}
+	}
+}
