@@ -45,6 +45,7 @@ func (b *Bundle) Check(required []string) []Problem {
 	}
 	for _, loc := range b.Locales() {
 		msgs := b.locales[loc]
+		var ucs2 []string
 		for _, k := range b.Keys(DefaultLocale) {
 			if _, ok := msgs[k]; !ok {
 				ps = append(ps, Problem{Locale: loc, Key: k, Message: "missing: falls back to English"})
@@ -71,9 +72,19 @@ func (b *Bundle) Check(required []string) []Problem {
 					Message: fmt.Sprintf("%d SMS segments (%s); at most %d", n, enc, MaxSegments)})
 			}
 			if bad := NonGSM(s); len(bad) > 0 {
-				ps = append(ps, Problem{Error: loc == DefaultLocale, Locale: loc, Key: k,
-					Message: fmt.Sprintf("characters %q force UCS-2 on SMS (%d segments)", string(bad), n)})
+				if loc == DefaultLocale {
+					ps = append(ps, Problem{Error: true, Locale: loc, Key: k,
+						Message: fmt.Sprintf("characters %q force UCS-2 on SMS (%d segments)", string(bad), n)})
+				} else {
+					ucs2 = append(ucs2, k)
+				}
 			}
+		}
+		if len(ucs2) > 0 {
+			// A language's own letters (Polish ł, ę...) are expected: one line per locale.
+			ps = append(ps, Problem{Locale: loc, Message: fmt.Sprintf(
+				"%d of %d messages use letters outside GSM-7 and go as UCS-2 on SMS (70 characters a segment)",
+				len(ucs2), len(msgs))})
 		}
 	}
 	return ps

@@ -37,9 +37,13 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		if t.dialect == Postgres {
 			skip = " FOR UPDATE SKIP LOCKED"
 		}
-		q, args, err := sqlx.In(`SELECT id FROM outbox
+		// A person's messages go in order: a row waits while an earlier one of theirs is being
+		// sent or waits for a retry.
+		q, args, err := sqlx.In(`SELECT id FROM outbox o
 			WHERE channel IN (?) AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
-			ORDER BY next_attempt_at, id LIMIT ?`+skip, channels, now, now, limit)
+			AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.person_id = o.person_id AND e.id < o.id
+				AND ((e.status = 'sending' AND e.lease_until >= ?) OR (e.status = 'pending' AND e.next_attempt_at > ?)))
+			ORDER BY id LIMIT ?`+skip, channels, now, now, now, now, limit)
 		if err != nil {
 			return err
 		}
@@ -70,7 +74,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			COALESCE((SELECT i.address FROM identities i WHERE i.person_id = o.person_id AND i.channel = o.channel
 				ORDER BY i.created_at LIMIT 1), '') AS address, o.created_at
 			FROM outbox o JOIN messages m ON m.id = o.message_id
-			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.next_attempt_at, o.id`, ids)
+			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.id`, ids)
 		if err != nil {
 			return err
 		}
@@ -79,7 +83,8 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 	return items, err
 }
 
-// MarkSent records a message accepted by the provider.
+// MarkSent records a message accepted by the provider; its delivery status then follows the
+// provider's callbacks.
 func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string, now time.Time) error {
 	return s.InTx(ctx, func(t *Tx) error {
 		if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
@@ -90,7 +95,7 @@ func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string
 		if providerID != "" {
 			pid = providerID
 		}
-		_, err := t.exec(ctx, `UPDATE messages SET status = 'sent', provider_id = ? WHERE id = ?`, pid, item.MessageID)
+		_, err := t.exec(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
 		return err
 	})
 }
@@ -100,6 +105,14 @@ func (s *Store) MarkRetry(ctx context.Context, item OutboxItem, next time.Time, 
 	return s.InTx(ctx, func(t *Tx) error {
 		_, err := t.exec(ctx, `UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
 			UTC(next), reason, item.ID)
+		return err
+	})
+}
+
+// MarkCancelled drops a claimed message that must not be sent.
+func (s *Store) MarkCancelled(ctx context.Context, item OutboxItem, reason string) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID)
 		return err
 	})
 }

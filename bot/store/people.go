@@ -175,3 +175,10 @@ func (t *Tx) SetLanguage(ctx context.Context, personID, locale string) error {
 	_, err := t.exec(ctx, `UPDATE people SET language = ? WHERE id = ?`, locale, personID)
 	return err
 }
+
+// PersonForUpdate loads a person inside a transaction.
+func (t *Tx) PersonForUpdate(ctx context.Context, id string) (Person, error) {
+	var p Person
+	err := t.get(ctx, &p, `SELECT `+personColumns+` FROM people p WHERE p.id = ?`, id)
+	return p, err
+}

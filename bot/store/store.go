@@ -142,7 +142,8 @@ func (s *Store) Migrate(ctx context.Context) error {
 	var opts []goose.ProviderOption
 	if s.dialect == Postgres {
 		dir, dialect = "migrations/postgres", goose.DialectPostgres
-		locker, err := lock.NewPostgresSessionLocker()
+		// Retry each second (not the default five) so that instances starting together wait little.
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 		if err != nil {
 			return err
 		}

@@ -224,3 +224,60 @@ func TestOpenRejectsBadURL(t *testing.T) {
 		}
 	}
 }
+
+func TestDeliveryStatusNeverGoesBackwards(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		if err := s.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "hi"}, t0)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		items, _ := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 1)
+		if err := s.MarkSent(ctx, items[0], "SMabc", t0); err != nil {
+			t.Fatal(err)
+		}
+		// Callbacks out of order and repeated, as Twilio may deliver them.
+		steps := []struct{ status, want string }{
+			{"sending", "sending"}, {"delivered", "delivered"}, {"sent", "delivered"}, {"queued", "delivered"},
+			{"delivered", "delivered"}, {"failed", "delivered"}, {"read", "read"}, {"sent", "read"},
+		}
+		for _, st := range steps {
+			known, err := s.RecordDelivery(ctx, "sms", "SMabc", st.status, "", t0)
+			if err != nil || !known {
+				t.Fatalf("record %s: known=%v err=%v", st.status, known, err)
+			}
+			got, err := s.MessageStatus(ctx, "sms", "SMabc")
+			if err != nil || got != st.want {
+				t.Fatalf("after %s: status %q (%v), want %q", st.status, got, err, st.want)
+			}
+		}
+		if known, err := s.RecordDelivery(ctx, "sms", "SMunknown", "sent", "", t0); err != nil || known {
+			t.Errorf("unknown message: known=%v err=%v", known, err)
+		}
+		var events int
+		s.DB().Get(&events, `SELECT COUNT(*) FROM delivery_events`)
+		if events != len(steps)+1 {
+			t.Errorf("%d delivery events recorded, want %d", events, len(steps)+1)
+		}
+	})
+}
+
+func TestSettings(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if v, err := s.Setting(ctx, "telegram.offset"); err != nil || v != "" {
+			t.Fatalf("unset = %q, %v", v, err)
+		}
+		for _, v := range []string{"41", "42"} {
+			if err := s.SetSetting(ctx, "telegram.offset", v, t0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if v, _ := s.Setting(ctx, "telegram.offset"); v != "42" {
+			t.Errorf("setting = %q, want 42", v)
+		}
+	})
+}

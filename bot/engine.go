@@ -1,0 +1,257 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/signpost-nhs/signpost/bot/store"
+	"github.com/signpost-nhs/signpost/content"
+	"github.com/signpost-nhs/signpost/flows"
+)
+
+// Inbound is one message from a resident, as a channel hands it to the engine.
+type Inbound struct {
+	Channel string
+	// Address is the channel identity: a phone number or a Telegram chat id. It is stored only
+	// in the identities table and never logged.
+	Address string
+	// ProviderID is the provider's id for this message (Twilio MessageSid, Telegram update_id):
+	// a second delivery with the same id is a no-op.
+	ProviderID string
+	Text       string
+	// Locale is a language hint from the provider (Telegram's language_code), used on first contact.
+	Locale string
+	// Source records where a person came from (a Telegram /start deep link), on first contact.
+	Source string
+}
+
+// Handled reports what Handle did.
+type Handled struct {
+	PersonID  string
+	Duplicate bool
+	Replies   []flows.Reply
+}
+
+// Config holds the engine's settings.
+type Config struct {
+	FollowupAfter time.Duration
+	ReassessAfter time.Duration
+	Location      *time.Location
+}
+
+// Engine turns inbound messages into state changes and queued replies.
+type Engine struct {
+	Store     *store.Store
+	Machine   *flows.Machine
+	Content   *content.Bundle
+	Directory *Directory
+	Config    Config
+	Log       *slog.Logger
+	// Now and NewID are injectable for tests.
+	Now   func() time.Time
+	NewID func(prefix string) string
+	// Sent is called after a transaction that queued messages commits (wakes the dispatcher).
+	Sent func()
+	// Metrics, when set, counts what the engine does.
+	Metrics *Metrics
+}
+
+// ErrEmpty reports an inbound message with no text.
+var ErrEmpty = errors.New("empty message")
+
+// Handle runs one inbound message. It is safe to call concurrently, also for the same person:
+// one person's messages are stepped one at a time, in the order their transactions lock.
+func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
+	if in.Channel == "" || in.Address == "" {
+		return Handled{}, errors.New("inbound message without channel or address")
+	}
+	now := e.Now()
+	if in.ProviderID == "" {
+		in.ProviderID = e.NewID("m_")
+	}
+	var out Handled
+	err := e.Store.InTx(ctx, func(tx *store.Tx) error {
+		out = Handled{}
+		return e.handle(ctx, tx, in, now, &out)
+	})
+	if err != nil {
+		e.Metrics.inboundError(in.Channel)
+		return Handled{}, err
+	}
+	e.Metrics.inbound(in.Channel, out.Duplicate)
+	if out.Duplicate {
+		e.Log.Info("duplicate inbound ignored", "channel", in.Channel, "person", out.PersonID)
+		return out, nil
+	}
+	e.Log.Info("inbound handled", "channel", in.Channel, "person", out.PersonID, "replies", len(out.Replies))
+	if len(out.Replies) > 0 && e.Sent != nil {
+		e.Sent()
+	}
+	return out, nil
+}
+
+func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.Time, out *Handled) error {
+	locale := content.DefaultLocale
+	if in.Locale != "" && e.Content.Has(in.Locale) {
+		locale = in.Locale
+	}
+	p, _, err := tx.PersonByAddress(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
+		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now})
+	if err != nil {
+		return err
+	}
+	out.PersonID = p.ID
+	conv, err := tx.LockConversation(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	claimed, err := tx.ClaimInbound(ctx, p.ID, in.Channel, in.ProviderID, in.Text, now)
+	if err != nil {
+		return err
+	}
+	if !claimed {
+		out.Duplicate = true
+		return nil
+	}
+	if err := tx.Touch(ctx, p.ID, now); err != nil {
+		return err
+	}
+	open, err := tx.HasOpenHandoff(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	st := flows.State{Flow: conv.Flow, Name: conv.State}
+	if err := json.Unmarshal([]byte(conv.Data), &st.Data); err != nil {
+		// Unreadable state data must not trap a person: start the flow state's data afresh.
+		e.Log.Warn("conversation data unreadable; reset", "person", p.ID, "err", err)
+		st.Data = flows.Data{}
+	}
+	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location,
+		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Area: p.Area, Borough: p.Borough,
+			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: open}}
+	if e.Directory != nil {
+		input.Finder = e.Directory
+	}
+	res, err := e.Machine.Step(ctx, st, input)
+	if err != nil {
+		return err
+	}
+	if err := e.apply(ctx, tx, p, in.Channel, res.Effects, now); err != nil {
+		return err
+	}
+	if err := e.enqueue(ctx, tx, p.ID, in.Channel, res.Replies, now); err != nil {
+		return err
+	}
+	out.Replies = res.Replies
+	data, err := json.Marshal(res.State.Data)
+	if err != nil {
+		return err
+	}
+	conv.Flow, conv.State, conv.Data = res.State.Flow, res.State.Name, string(data)
+	return tx.SaveConversation(ctx, conv, now)
+}
+
+// enqueue records replies and queues them for sending, in the step's transaction.
+func (e *Engine) enqueue(ctx context.Context, tx *store.Tx, personID, channel string, replies []flows.Reply, now time.Time) error {
+	for _, r := range replies {
+		var opts []byte
+		if len(r.Options) > 0 {
+			var err error
+			if opts, err = json.Marshal(r.Options); err != nil {
+				return err
+			}
+		}
+		kind := "reply"
+		if r.Key == "stopped" {
+			kind = "confirm"
+		}
+		if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: r.Text,
+			Options: string(opts), Author: "bot", Kind: kind}, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply persists a step's effects in the step's transaction.
+func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channel string, effects []flows.Effect, now time.Time) error {
+	consented := p.Consented.Valid && p.Consented.Bool
+	borough := p.Borough
+	for _, ef := range effects {
+		var err error
+		switch ef := ef.(type) {
+		case flows.Consent:
+			consented = ef.Given
+			err = tx.SetConsent(ctx, p.ID, ef.Given, now)
+		case flows.OptOut:
+			err = tx.SetOptedOut(ctx, p.ID, ef.Stopped, now)
+		case flows.SetLanguage:
+			err = tx.SetLanguage(ctx, p.ID, ef.Locale)
+		case flows.CancelNudges:
+			err = tx.CancelNudges(ctx, p.ID, now)
+		case flows.OpenHandoff:
+			var id string
+			id, err = tx.OpenHandoff(ctx, e.NewID("h_"), p.ID, channel, ef.Reason, ef.Urgent, now)
+			if err == nil && ef.Urgent {
+				e.Log.Warn("urgent handoff opened", "person", p.ID, "handoff", id, "reason", ef.Reason)
+				e.Metrics.crisis(ef.Reason)
+			}
+		case flows.PauseNudges:
+			// Nudges are held at send time while an urgent handoff is open.
+		default:
+			// Everything else is the person's answers: kept only with their consent.
+			if !consented {
+				continue
+			}
+			switch ef := ef.(type) {
+			case flows.SetArea:
+				borough = ef.Borough
+				area := ef.Outward
+				if area == "" {
+					area = ef.Borough
+				}
+				err = tx.SetArea(ctx, p.ID, area, ef.Borough)
+			case flows.SetAgeGroup:
+				err = tx.SetAgeGroup(ctx, p.ID, ef.Group, ef.Age)
+			case flows.RecordScore:
+				err = tx.AddScore(ctx, p.ID, channel, ef.Instrument, ef.Version, ef.Occasion, ef.Item, ef.Score, ef.Band, now)
+			case flows.RecordNeeds:
+				for _, n := range ef.Needs {
+					if err = tx.AddNeed(ctx, p.ID, n, borough, true, now); err != nil {
+						break
+					}
+				}
+			case flows.RecordUnmet:
+				err = tx.MarkUnmet(ctx, p.ID, ef.Need)
+			case flows.RecordSuggestion:
+				err = tx.AddReferral(ctx, p.ID, ef.ServiceID, ef.ServiceName, ef.Need, now)
+			case flows.ScheduleNudge:
+				after := e.Config.FollowupAfter
+				if ef.After == "reassess" {
+					after = e.Config.ReassessAfter
+				}
+				key := ef.Key + ":" + now.In(e.location()).Format("2006-01-02")
+				err = tx.ScheduleNudge(ctx, e.NewID("n_"), p.ID, ef.Kind, key, ef.Service, DueAt(now, after, e.location()), now)
+			case flows.RecordContact:
+				err = tx.RecordContact(ctx, p.ID, ef.Contacted)
+			default:
+				err = fmt.Errorf("unknown effect %T", ef)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("apply %T: %w", ef, err)
+		}
+	}
+	return nil
+}
+
+func (e *Engine) location() *time.Location {
+	if e.Config.Location != nil {
+		return e.Config.Location
+	}
+	return time.UTC
+}

@@ -1,0 +1,302 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/store"
+	"github.com/signpost-nhs/signpost/bot/store/storetest"
+	"github.com/signpost-nhs/signpost/content"
+	"github.com/signpost-nhs/signpost/flows"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// clock is a settable test clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func newEngine(t testing.TB, s *store.Store, clk *clock) *bot.Engine {
+	t.Helper()
+	c, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := bot.NewDirectory(s)
+	if err := dir.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return &bot.Engine{Store: s, Machine: flows.New(c), Content: c, Directory: dir, Log: quiet,
+		Config: bot.Config{FollowupAfter: 72 * time.Hour, ReassessAfter: 1008 * time.Hour, Location: time.UTC},
+		Now:    clk.Now,
+		NewID:  func(p string) string { return fmt.Sprintf("%s%06d", p, ids.Add(1)) }}
+}
+
+// ids numbers the ids of every test engine, so engines sharing a database never collide.
+var ids atomic.Int64
+
+// recorder is a channel that records what it is asked to send.
+type recorder struct {
+	mu   sync.Mutex
+	sent []bot.Outgoing
+	fail error
+	n    int
+}
+
+func (r *recorder) Send(_ context.Context, m bot.Outgoing) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fail != nil {
+		return "", r.fail
+	}
+	r.sent = append(r.sent, m)
+	r.n++
+	return fmt.Sprintf("SM%d", r.n), nil
+}
+
+func (r *recorder) texts() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, m := range r.sent {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func count(t testing.TB, s *store.Store, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().Get(&n, s.DB().Rebind(q), args...); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestJourneyPersists(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		e := newEngine(t, s, clk)
+		rec := &recorder{}
+		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
+		from := "+447700900123"
+		for i, text := range []string{"hello", "YES", "E8 1AA", "7", "6", "5", "4", "rent arrears and lonely"} {
+			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: from, ProviderID: fmt.Sprintf("SM%02d", i), Text: text}); err != nil {
+				t.Fatalf("%q: %v", text, err)
+			}
+			clk.Add(time.Minute)
+		}
+		if _, err := d.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		sent := rec.texts()
+		if len(sent) < 8 {
+			t.Fatalf("sent %d messages: %q", len(sent), sent)
+		}
+		for _, m := range rec.sent {
+			if m.Address != from {
+				t.Fatalf("sent to %q, want %q", m.Address, from)
+			}
+		}
+		pid, err := s.PersonIDByAddress(ctx, "sms", from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Person(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Consented.Bool || p.Area != "E8" || p.Borough != "Hackney" || p.AgeGroup != "adult" {
+			t.Errorf("person = %+v", p)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM assessments WHERE person_id = ? AND occasion = 'baseline'`, pid); n != 4 {
+			t.Errorf("%d ONS4 scores stored, want 4", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM referrals WHERE person_id = ?`, pid); n == 0 || n > 3 {
+			t.Errorf("%d referrals recorded, want 1 to 3", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM nudges WHERE person_id = ? AND kind = 'followup' AND status = 'pending'`, pid); n != 1 {
+			t.Errorf("%d follow-up nudges, want 1", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM outbox WHERE status <> 'sent'`); n != 0 {
+			t.Errorf("%d outbox rows not sent", n)
+		}
+	})
+}
+
+func TestNothingStoredBeforeConsent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		for i, text := range []string{"hi", "no", "E1 6AN", "7"} {
+			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900999", ProviderID: fmt.Sprint(i), Text: text}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM assessments`); n != 0 {
+			t.Errorf("%d scores stored without consent", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM people WHERE area <> ''`); n != 0 {
+			t.Errorf("area stored without consent")
+		}
+	})
+}
+
+func TestDuplicateDeliveryHandledOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		in := bot.Inbound{Channel: "sms", Address: "+447700900124", ProviderID: "SMdup", Text: "hello"}
+		var wg sync.WaitGroup
+		var dups atomic.Int32
+		for range 8 {
+			wg.Go(func() {
+				h, err := e.Handle(ctx, in)
+				if err != nil {
+					t.Error(err)
+				}
+				if h.Duplicate {
+					dups.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		if dups.Load() != 7 {
+			t.Errorf("%d deliveries treated as duplicates, want 7", dups.Load())
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM messages WHERE direction = 'in'`); n != 1 {
+			t.Errorf("%d inbound messages stored, want 1", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM people`); n != 1 {
+			t.Errorf("%d people, want 1", n)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM outbox`); n != 2 {
+			t.Errorf("%d replies queued, want 2 (welcome and consent question)", n)
+		}
+	})
+}
+
+// TestConcurrentMessagesNoLostUpdate sends many messages from one person at once: each must be
+// stepped exactly once, one after another, so the conversation's version counts them all.
+func TestConcurrentMessagesNoLostUpdate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		// Two engines over two connections pools model two instances on one database.
+		s2 := s
+		if s.Dialect() == store.Postgres {
+			s2 = storetest.Reopen(t, s)
+		}
+		e2 := newEngine(t, s2, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		const n = 40
+		var wg sync.WaitGroup
+		for i := range n {
+			eng := e
+			if i%2 == 1 {
+				eng = e2
+			}
+			wg.Go(func() {
+				if _, err := eng.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900125", ProviderID: fmt.Sprintf("SM%d", i), Text: "7"}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		var version int
+		if err := s.DB().Get(&version, `SELECT version FROM conversations`); err != nil {
+			t.Fatal(err)
+		}
+		if version != n {
+			t.Errorf("conversation version %d after %d messages: an update was lost", version, n)
+		}
+		if got := count(t, s, `SELECT COUNT(*) FROM messages WHERE direction = 'in'`); got != n {
+			t.Errorf("%d inbound messages stored, want %d", got, n)
+		}
+		if got := count(t, s, `SELECT COUNT(*) FROM people`); got != 1 {
+			t.Errorf("%d people created for one address", got)
+		}
+	})
+}
+
+func TestDispatcherErrors(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		e := newEngine(t, s, clk)
+		rec := &recorder{fail: &bot.SendError{Code: "20429", Retryable: true}}
+		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
+		if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900126", Text: "hi"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND attempts = 1`); n != 2 {
+			t.Fatalf("%d rows waiting for retry, want 2", n)
+		}
+		// The person opts out at the provider (Twilio 21610): never retried, person stopped.
+		rec.fail = &bot.SendError{Code: "21610", Stopped: true}
+		clk.Add(time.Hour)
+		if _, err := d.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM people WHERE opted_out`); n != 1 {
+			t.Errorf("person not marked opted out after 21610")
+		}
+		if n := count(t, s, `SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')`); n != 0 {
+			t.Errorf("%d rows still queued for a stopped person", n)
+		}
+	})
+}
+
+func benchmarkEngine(b *testing.B, d store.Dialect) {
+	s := storetest.Open(b, d)
+	e := newEngine(b, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+	ctx := context.Background()
+	// Each iteration is one message from a different person into the ONS questions: the
+	// common case of the inbound path (claim, lock, step, three writes, one reply queued).
+	const people = 500
+	for i := range people {
+		for j, text := range []string{"hi", "yes", "skip"} {
+			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: fmt.Sprintf("+4477009%05d", i), ProviderID: fmt.Sprintf("seed-%d-%d", i, j), Text: text}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: fmt.Sprintf("+4477009%05d", i%people), ProviderID: fmt.Sprintf("b-%d", i), Text: "7"}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+func BenchmarkEngineSQLite(b *testing.B) { benchmarkEngine(b, store.SQLite) }
+
+func BenchmarkEnginePostgres(b *testing.B) {
+	if len(storetest.Dialects()) < 2 {
+		b.Skip(storetest.PostgresEnv + " is not set")
+	}
+	benchmarkEngine(b, store.Postgres)
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/channels/console"
+	"github.com/signpost-nhs/signpost/channels/web"
+	"github.com/signpost-nhs/signpost/flows"
+)
+
+func newConsoleSender(w io.Writer) *console.Sender { return console.NewSender(w) }
+
+func newChat(eng *bot.Engine, disp *bot.Dispatcher, channel, from string, in io.Reader, out io.Writer) *console.Chat {
+	return &console.Chat{Engine: eng, Dispatcher: disp, Channel: channel, From: from, In: in, Out: out, Prompt: "you> "}
+}
+
+func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "serve", stdout)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{"serve takes no arguments"}
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a, err := openApp(ctx, getenv, log, true)
+	if err != nil {
+		return err
+	}
+	defer a.store.Close()
+	metrics := bot.NewMetrics()
+	eng, err := a.engine(ctx, metrics)
+	if err != nil {
+		return err
+	}
+	webCh := web.New(eng, a.store)
+	senders := map[string]bot.Sender{flows.ChannelWeb: webCh}
+	disp := bot.NewDispatcher(a.store, senders, log, time.Now)
+	disp.Metrics = metrics
+	eng.Sent = disp.Wake
+
+	mux := http.NewServeMux()
+	routes(mux, a, metrics, webCh)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	ln, err := net.Listen("tcp", a.cfg.Addr)
+	if err != nil {
+		return &configError{"SIGNPOST_ADDR", a.cfg.Addr, err.Error()}
+	}
+	fmt.Fprintf(stdout, "Signpost is listening on http://%s (try it: http://%s/try)\n", ln.Addr(), ln.Addr())
+	log.Info("serving", "addr", ln.Addr().String(), "database", string(a.store.Dialect()))
+
+	// Workers stop only after the server has drained, so in-flight messages are still sent.
+	workers, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() { disp.Run(workers) })
+	wg.Go(func() { refreshDirectory(workers, eng.Directory, log) })
+	sched := bot.NewScheduler(eng, bot.NudgePolicy{Quiet: a.cfg.QuietHours, Location: a.cfg.Location, PerWeek: a.cfg.NudgesPerWeek})
+	wg.Go(func() { sched.Run(workers) })
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		log.Info("shutting down: draining in-flight requests")
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+		err = srv.Shutdown(sctx)
+		cancel()
+	}
+	// The dispatcher sends what the last requests queued before it stops.
+	stopWorkers()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	log.Info("stopped")
+	return err
+}
+
+// refreshDirectory reloads the services each minute, so an import on any instance reaches all.
+func refreshDirectory(ctx context.Context, d *bot.Directory, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := d.Refresh(ctx); err != nil && ctx.Err() == nil {
+				log.Error("refresh directory", "err", err)
+			}
+		}
+	}
+}
+
+// routes lists every route of the server in one place.
+func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel) {
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := a.store.Ping(ctx); err != nil {
+			a.log.Error("readiness: database unreachable", "err", err)
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ready\n")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+	webCh.Register(mux)
+}
