@@ -15,6 +15,8 @@ import (
 
 	"github.com/signpost-nhs/signpost/bot"
 	"github.com/signpost-nhs/signpost/channels/console"
+	"github.com/signpost-nhs/signpost/channels/telegram"
+	"github.com/signpost-nhs/signpost/channels/twilio"
 	"github.com/signpost-nhs/signpost/channels/web"
 	"github.com/signpost-nhs/signpost/flows"
 )
@@ -44,14 +46,35 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	mux := http.NewServeMux()
 	webCh := web.New(eng, a.store)
 	senders := map[string]bot.Sender{flows.ChannelWeb: webCh}
+	routes(mux, a, metrics, webCh)
+	var tg *telegram.Channel
+	if a.cfg.TwilioAccountSID != "" && a.cfg.TwilioAuthToken != "" {
+		sms, err := twilio.New(twilio.Config{AccountSID: a.cfg.TwilioAccountSID, AuthToken: a.cfg.TwilioAuthToken,
+			From: a.cfg.TwilioFrom, MessagingServiceSID: a.cfg.TwilioMessagingService, APIURL: a.cfg.TwilioAPIURL,
+			PublicURL: a.cfg.PublicURL, SendRate: a.cfg.TwilioSendRate}, eng, a.store, log, metrics)
+		if err != nil {
+			return &configError{"TWILIO_*", "(hidden)", err.Error()}
+		}
+		sms.Register(mux)
+		senders[flows.ChannelSMS] = sms
+		log.Info("SMS channel on (Twilio)")
+	}
+	if a.cfg.TelegramToken != "" {
+		tg, err = telegram.New(ctx, telegram.Config{Token: a.cfg.TelegramToken, WebhookSecret: a.cfg.TelegramSecret,
+			APIURL: a.cfg.TelegramAPIURL, PublicURL: a.cfg.PublicURL, SendRate: a.cfg.TelegramSendRate}, eng, a.store, log, metrics)
+		if err != nil {
+			return fmt.Errorf("telegram: %w", err)
+		}
+		tg.Register(mux)
+		senders[flows.ChannelTelegram] = tg
+		log.Info("Telegram channel on", "webhook", tg.Webhook())
+	}
 	disp := bot.NewDispatcher(a.store, senders, log, time.Now)
 	disp.Metrics = metrics
 	eng.Sent = disp.Wake
-
-	mux := http.NewServeMux()
-	routes(mux, a, metrics, webCh)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
@@ -72,6 +95,15 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if tg != nil {
+		// After the listener is up: in webhook mode Run registers the webhook and returns; in
+		// polling mode it polls until shutdown.
+		wg.Go(func() {
+			if err := tg.Run(workers); err != nil && workers.Err() == nil {
+				log.Error("telegram", "err", err)
+			}
+		})
+	}
 	select {
 	case err = <-errc:
 	case <-ctx.Done():
