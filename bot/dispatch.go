@@ -144,6 +144,19 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 	// held records people whose earlier message in this batch did not go: their later ones wait
 	// for it, so that a person never reads a reply before the question it answers.
 	held := map[string]time.Time{}
+	// Successful sends are recorded in groups, one commit for several: a crash before a group is
+	// recorded can repeat at most that group's sends (up to sentGroup messages, or sentGroupAge
+	// of sending) when their lease expires. That is the documented at-least-once window.
+	var sent []store.Sent
+	var since time.Time
+	flush := func() error {
+		if len(sent) == 0 {
+			return nil
+		}
+		err := d.Store.MarkSentBatch(context.WithoutCancel(ctx), sent, d.Now())
+		sent = sent[:0]
+		return err
+	}
 	for _, it := range items {
 		// Sends use a context that outlives shutdown's cancellation briefly: a message we claimed
 		// is better finished than left to the lease.
@@ -156,37 +169,58 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 				err = d.Store.MarkRetry(sctx, it, until, "waiting for an earlier message")
 			}
 		} else {
-			var retryAt time.Time
-			var stopped bool
-			if retryAt, stopped, err = d.send(sctx, it); stopped || !retryAt.IsZero() {
-				held[it.PersonID] = retryAt // zero when stopped: cancel the rest
+			var res sendResult
+			if res, err = d.send(sctx, it); res.stopped || !res.retryAt.IsZero() {
+				held[it.PersonID] = res.retryAt // zero when stopped: cancel the rest
+			}
+			if res.ok {
+				if len(sent) == 0 {
+					since = time.Now()
+				}
+				sent = append(sent, store.Sent{Item: it, ProviderID: res.providerID})
 			}
 		}
 		cancel()
+		if err == nil && (len(sent) >= sentGroup || time.Since(since) >= sentGroupAge) {
+			err = flush()
+		}
 		if err != nil {
-			return len(items), err
+			return len(items), errors.Join(err, flush())
 		}
 	}
-	return len(items), nil
+	return len(items), flush()
 }
 
-// send delivers one message and records the outcome. A message that did not go returns when
-// the person's queue may move again, or stopped if the person has opted out.
-func (d *Dispatcher) send(ctx context.Context, it store.OutboxItem) (retryAt time.Time, stopped bool, err error) {
+// The at-least-once window of sending: see RunOnce.
+const (
+	sentGroup    = 16
+	sentGroupAge = 100 * time.Millisecond
+)
+
+type sendResult struct {
+	ok         bool      // the provider accepted it; to be recorded
+	providerID string    //
+	retryAt    time.Time // not sent: the person's queue waits until then
+	stopped    bool      // not sent: the person has opted out
+}
+
+// send delivers one message. A failure is recorded at once; a success is returned for RunOnce to
+// record with others.
+func (d *Dispatcher) send(ctx context.Context, it store.OutboxItem) (sendResult, error) {
 	m := Outgoing{OutboxID: it.ID, PersonID: it.PersonID, Channel: it.Channel, Address: it.Address, Text: it.Body, Attempt: it.Attempts}
 	if it.Options != "" {
 		if err := json.Unmarshal([]byte(it.Options), &m.Options); err != nil {
-			return time.Time{}, false, d.Store.MarkFailed(ctx, it, "unreadable options", false, d.Now())
+			return sendResult{}, d.Store.MarkFailed(ctx, it, "unreadable options", false, d.Now())
 		}
 	}
 	sender := d.Senders[it.Channel]
 	if it.Address == "" {
-		return time.Time{}, false, d.Store.MarkFailed(ctx, it, "no address for channel", false, d.Now())
+		return sendResult{}, d.Store.MarkFailed(ctx, it, "no address for channel", false, d.Now())
 	}
 	providerID, err := sender.Send(ctx, m)
 	if err == nil {
 		d.Metrics.sent(it.Channel)
-		return time.Time{}, false, d.Store.MarkSent(ctx, it, providerID, d.Now())
+		return sendResult{ok: true, providerID: providerID}, nil
 	}
 	var se *SendError
 	if !errors.As(err, &se) {
@@ -197,7 +231,7 @@ func (d *Dispatcher) send(ctx context.Context, it store.OutboxItem) (retryAt tim
 	switch {
 	case se.Stopped:
 		log.Info("person has stopped; not retrying")
-		return time.Time{}, true, d.Store.MarkFailed(ctx, it, "stopped: "+se.Code, true, d.Now())
+		return sendResult{stopped: true}, d.Store.MarkFailed(ctx, it, "stopped: "+se.Code, true, d.Now())
 	case se.Retryable && it.Attempts < d.MaxAttempts:
 		wait := backoff(it.Attempts)
 		if se.RetryAfter > wait {
@@ -205,10 +239,10 @@ func (d *Dispatcher) send(ctx context.Context, it store.OutboxItem) (retryAt tim
 		}
 		log.Warn("send failed; will retry", "in", wait.String(), "err", se.Err)
 		next := d.Now().Add(wait)
-		return next, false, d.Store.MarkRetry(ctx, it, next, se.Code)
+		return sendResult{retryAt: next}, d.Store.MarkRetry(ctx, it, next, se.Code)
 	default:
 		log.Warn("send failed permanently", "err", se.Err)
-		return time.Time{}, false, d.Store.MarkFailed(ctx, it, se.Code, false, d.Now())
+		return sendResult{}, d.Store.MarkFailed(ctx, it, se.Code, false, d.Now())
 	}
 }
 

@@ -79,13 +79,39 @@ func (s *Scheduler) RunOnce(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	sent := false
-	for _, n := range due {
-		outcome, err := s.decide(ctx, n)
+	// Decide a few nudges per transaction: one commit (one fsync) for the group instead of one
+	// each. A group that fails is retried one nudge at a time, so one bad nudge holds up no other.
+	for start := 0; start < len(due); start += nudgesPerTx {
+		group := due[start:min(start+nudgesPerTx, len(due))]
+		outcomes := make([]string, len(group))
+		err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
+			for i, n := range group {
+				var err error
+				if outcomes[i], err = s.decide(ctx, tx, n); err != nil {
+					return fmt.Errorf("nudge %s: %w", n.ID, err)
+				}
+			}
+			return nil
+		})
 		if err != nil {
-			return len(due), fmt.Errorf("nudge %s: %w", n.ID, err)
+			s.Log.Warn("nudge group failed; deciding one by one", "err", err)
+			for i, n := range group {
+				err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
+					var err error
+					outcomes[i], err = s.decide(ctx, tx, n)
+					return err
+				})
+				if err != nil {
+					// Left leased: it is tried again when the lease expires.
+					s.Log.Error("nudge", "nudge", n.ID, "err", err)
+					outcomes[i] = "error"
+				}
+			}
 		}
-		s.Log.Debug("nudge", "nudge", n.ID, "person", n.PersonID, "kind", n.Kind, "outcome", outcome)
-		sent = sent || outcome == "sent"
+		for i, n := range group {
+			s.Log.Debug("nudge", "nudge", n.ID, "person", n.PersonID, "kind", n.Kind, "outcome", outcomes[i])
+			sent = sent || outcomes[i] == "sent"
+		}
 	}
 	if sent && s.Engine.Sent != nil {
 		s.Engine.Sent()
@@ -93,11 +119,14 @@ func (s *Scheduler) RunOnce(ctx context.Context) (int, error) {
 	return len(due), nil
 }
 
-// decide acts on one claimed nudge and says what it did.
-func (s *Scheduler) decide(ctx context.Context, claimed store.Nudge) (outcome string, err error) {
+// nudgesPerTx is how many nudges one transaction decides.
+const nudgesPerTx = 50
+
+// decide acts on one claimed nudge in the caller's transaction and says what it did.
+func (s *Scheduler) decide(ctx context.Context, tx *store.Tx, claimed store.Nudge) (outcome string, err error) {
 	e := s.Engine
 	now := s.Now()
-	err = e.Store.InTx(ctx, func(tx *store.Tx) error {
+	err = func() error {
 		// The conversation first, then the nudge: the order the engine takes them in (STOP
 		// cancels nudges under the conversation lock), so the two never deadlock.
 		conv, err := tx.LockConversation(ctx, claimed.PersonID)
@@ -162,7 +191,7 @@ func (s *Scheduler) decide(ctx context.Context, claimed store.Nudge) (outcome st
 			return err
 		}
 		return finish("sent", "")
-	})
+	}()
 	return outcome, err
 }
 

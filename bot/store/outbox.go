@@ -83,21 +83,41 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 	return items, err
 }
 
+// Sent is a message the provider accepted, with its id there.
+type Sent struct {
+	Item       OutboxItem
+	ProviderID string
+}
+
+// MarkSentBatch records several accepted messages in one transaction.
+func (s *Store) MarkSentBatch(ctx context.Context, sent []Sent, now time.Time) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		for _, m := range sent {
+			if err := t.markSent(ctx, m.Item, m.ProviderID, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // MarkSent records a message accepted by the provider; its delivery status then follows the
 // provider's callbacks.
 func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string, now time.Time) error {
-	return s.InTx(ctx, func(t *Tx) error {
-		if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
-			UTC(now), item.ID); err != nil {
-			return err
-		}
-		var pid any
-		if providerID != "" {
-			pid = providerID
-		}
-		_, err := t.exec(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
+	return s.InTx(ctx, func(t *Tx) error { return t.markSent(ctx, item, providerID, now) })
+}
+
+func (t *Tx) markSent(ctx context.Context, item OutboxItem, providerID string, now time.Time) error {
+	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
+		UTC(now), item.ID); err != nil {
 		return err
-	})
+	}
+	var pid any
+	if providerID != "" {
+		pid = providerID
+	}
+	_, err := t.exec(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
+	return err
 }
 
 // MarkRetry puts a message back in the queue after a temporary failure.

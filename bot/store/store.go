@@ -231,3 +231,8 @@ func (t *Tx) forUpdate() string {
 // UTC normalises a time for storage: UTC, microsecond precision (PostgreSQL's), so that what is
 // read back equals what was written on both databases.
 func UTC(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// Exec runs a statement in the transaction, for bulk loads in tests and seeding tools.
+func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.exec(ctx, q, args...)
+}
