@@ -166,7 +166,7 @@ func (e *Engine) enqueue(ctx context.Context, tx *store.Tx, personID, channel st
 			}
 		}
 		kind := "reply"
-		if r.Key == "stopped" {
+		if r.EvenIfStopped {
 			kind = "confirm"
 		}
 		if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: r.Text,

@@ -12,7 +12,7 @@ import (
 var staticKeys = []string{
 	"age.ask", "age.reask", "area.ask", "area.ok", "area.reask", "consent.ask", "consent.declined",
 	"consent.reask", "crisis", "crisis.young", "declined.reminder", "help", "help.stop", "language.ask",
-	"language.set", "language.name", "link.already", "link.opened", "menu.ask", "menu.find", "menu.language",
+	"language.set", "language.name", "help.stopped", "link.already", "link.opened", "menu.ask", "menu.find", "menu.language",
 	"menu.link", "menu.reask", "menu.wellbeing", "needs.ask", "needs.reask", "ons.hint", "ons.intro",
 	"ons.skip_offer", "ons.thanks", "services.hint", "services.intro", "services.more_intro", "services.item",
 	"services.no_more", "services.none", "started", "stop_hint.other", "stop_hint.sms", "stopped", "welcome",

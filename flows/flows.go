@@ -92,6 +92,9 @@ type Reply struct {
 	Key     string   `json:"-"` // content key of the main text, for tests and metrics
 	Text    string   `json:"text"`
 	Options []Option `json:"options,omitempty"`
+	// EvenIfStopped marks the few replies sent to a person who has opted out: the STOP
+	// confirmation and the answer to HELP.
+	EvenIfStopped bool `json:"-"`
 }
 
 // Result is what a step decided.

@@ -154,7 +154,7 @@ func (s *step) run(ctx context.Context) error {
 	if isStop(s.word) {
 		s.effect(OptOut{Stopped: true}, CancelNudges{})
 		if !p.OptedOut {
-			s.say("stopped")
+			s.sayAlways("stopped")
 		}
 		return nil
 	}
@@ -164,14 +164,19 @@ func (s *step) run(ctx context.Context) error {
 		case isStart(s.word):
 			s.effect(OptOut{Stopped: false})
 			s.say("started")
-			if s.state == StateStart || s.state == StateConsent || s.state == StateDeclined {
-				return s.fire(ctx, s.restartEvent())
+			if s.state == StateStart {
+				return s.fire(ctx, "begin")
 			}
-			return nil
+			s.prompt() // where they left off
 		case isCrisis:
-			// They asked us not to message them, but a person must still see this.
+			// They asked us not to message them, but someone in crisis who writes to us must get
+			// the crisis routes, and a person must see it.
 			s.effect(OptOut{Stopped: false}, OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
 			s.sayCrisis()
+		case s.word == "HELP" || s.word == "INFO" || s.word == "POMOC":
+			// HELP is answered even after STOP (as carriers require of SMS services).
+			s.sayAlways("help")
+			s.sayAlways("help.stopped")
 		}
 		return nil
 	}
@@ -206,14 +211,13 @@ func (s *step) run(ctx context.Context) error {
 		}
 		return s.fire(ctx, "menu")
 	}
-	if p.Consented && s.isAfterConsent() {
-		switch s.word {
-		case "MENU":
-			return s.fire(ctx, "menu")
-		case "LINK":
-			s.link()
-			return nil
-		}
+	// Asking for a person works before consent too: that request is the consent to share.
+	if s.word == "LINK" && s.state != StateStart {
+		s.link()
+		return nil
+	}
+	if p.Consented && s.word == "MENU" && s.isAfterConsent() {
+		return s.fire(ctx, "menu")
 	}
 	def := s.m.states[s.state]
 	if def.handle == nil {
@@ -261,19 +265,17 @@ func (s *step) isAfterConsent() bool {
 	return false
 }
 
-// restartEvent is where START leads for a person who stopped before consenting.
-func (s *step) restartEvent() string {
-	if s.state == StateStart {
-		return "begin"
-	}
-	s.prompt()
-	return ""
-}
-
 func (s *step) effect(e ...Effect) { s.res.Effects = append(s.res.Effects, e...) }
 
 func (s *step) say(key string, args ...string) {
 	s.res.Replies = append(s.res.Replies, Reply{Key: key, Text: s.m.content.Text(s.locale, key, args...)})
+}
+
+// sayAlways says something that goes even to a person who has stopped: the STOP confirmation
+// and the answer to HELP.
+func (s *step) sayAlways(key string, args ...string) {
+	s.say(key, args...)
+	s.res.Replies[len(s.res.Replies)-1].EvenIfStopped = true
 }
 
 func (s *step) ask(key string, opts []Option) {

@@ -101,7 +101,7 @@ func TestTranscripts(t *testing.T) {
 		{"stop_and_start", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
 			"hi", "YES", "STOP", "hello?", "Stop", "START", "skip"}},
 		{"stop_is_one_word", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
-			"hi", "please don't stop", "cancel", "help"}},
+			"hi", "please don't stop", "cancel", "help", "LINK", "start"}},
 		{"telegram_young_person", flows.ChannelTelegram, flows.Profile{Locale: "en"}, []string{
 			"/start school-42", "yes", "hackny", "young", "15", "5", "6", "4", "7", "bullying at school and exams"}},
 		{"telegram_parent", flows.ChannelTelegram, flows.Profile{Locale: "en"}, []string{
