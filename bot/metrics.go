@@ -1,10 +1,14 @@
 package bot
 
 import (
+	"context"
+	"log/slog"
 	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/signpost-nhs/signpost/bot/store"
 )
 
 // Metrics counts what the engine and dispatcher do, for /metrics. A nil *Metrics counts nothing,
@@ -85,4 +89,48 @@ func (m *Metrics) ObserveWebhook(channel string, status int, d time.Duration) {
 	if m != nil {
 		m.webhooks.WithLabelValues(channel, strconv.Itoa(status)).Observe(d.Seconds())
 	}
+}
+
+// queueCollector reads the queues from the database at each scrape, so every instance reports
+// the shared state and nothing drifts.
+type queueCollector struct {
+	stats func(context.Context, time.Time) (store.QueueStats, error)
+	log   *slog.Logger
+	descs map[string]*prometheus.Desc
+}
+
+// WatchQueues adds gauges for the outbox, due nudges and open handoffs, read from the store.
+func (m *Metrics) WatchQueues(s *store.Store, log *slog.Logger) {
+	d := func(name, help string) *prometheus.Desc { return prometheus.NewDesc(name, help, nil, nil) }
+	m.Registry.MustRegister(&queueCollector{stats: s.Stats, log: log, descs: map[string]*prometheus.Desc{
+		"outbox":     d("signpost_outbox_depth", "Messages waiting to be sent."),
+		"outbox_age": d("signpost_outbox_oldest_seconds", "Age of the oldest message waiting to be sent."),
+		"nudges":     d("signpost_nudges_due", "Nudges due and not yet sent (held by quiet hours, caps or crises included)."),
+		"handoffs":   d("signpost_handoffs_open", "Handoffs open or claimed."),
+		"urgent":     d("signpost_handoffs_urgent_open", "Urgent (crisis) handoffs open or claimed."),
+	}})
+}
+
+func (c *queueCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range c.descs {
+		ch <- d
+	}
+}
+
+func (c *queueCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	st, err := c.stats(ctx, time.Now())
+	if err != nil {
+		c.log.Error("metrics: read queues", "err", err)
+		return
+	}
+	g := func(key string, v float64) {
+		ch <- prometheus.MustNewConstMetric(c.descs[key], prometheus.GaugeValue, v)
+	}
+	g("outbox", float64(st.OutboxPending))
+	g("outbox_age", st.OutboxOldestSecs)
+	g("nudges", float64(st.NudgesDue))
+	g("handoffs", float64(st.HandoffsOpen))
+	g("urgent", float64(st.HandoffsUrgent))
 }

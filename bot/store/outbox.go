@@ -154,15 +154,35 @@ func (s *Store) MarkFailed(ctx context.Context, item OutboxItem, reason string, 
 	})
 }
 
-// OutboxStats summarises the queue for metrics.
-type OutboxStats struct {
-	Pending int64      `db:"pending"`
-	Oldest  *time.Time `db:"oldest"`
+
+// QueueStats is what /metrics shows of the queues.
+type QueueStats struct {
+	OutboxPending    int64   `db:"outbox_pending"`
+	OutboxOldestSecs float64 `db:"-"`
+	NudgesDue        int64   `db:"nudges_due"`
+	HandoffsOpen     int64   `db:"handoffs_open"`
+	HandoffsUrgent   int64   `db:"handoffs_urgent"`
 }
 
-// PendingOutbox reports how many messages wait to be sent.
-func (s *Store) PendingOutbox(ctx context.Context) (int64, error) {
-	var n int64
-	err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')`)
-	return n, err
+// Stats reads the queue sizes for metrics.
+func (s *Store) Stats(ctx context.Context, now time.Time) (QueueStats, error) {
+	now = UTC(now)
+	var st QueueStats
+	err := s.db.GetContext(ctx, &st, s.db.Rebind(`SELECT
+		(SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')) AS outbox_pending,
+		(SELECT COUNT(*) FROM nudges WHERE status = 'pending' AND due_at <= ?) AS nudges_due,
+		(SELECT COUNT(*) FROM handoffs WHERE status <> 'closed') AS handoffs_open,
+		(SELECT COUNT(*) FROM handoffs WHERE status <> 'closed' AND urgent) AS handoffs_urgent`), now)
+	if err != nil {
+		return st, err
+	}
+	var oldest []time.Time
+	if err := s.db.SelectContext(ctx, &oldest, `SELECT created_at FROM outbox WHERE status IN ('pending', 'sending')
+		ORDER BY id LIMIT 1`); err != nil {
+		return st, err
+	}
+	if len(oldest) == 1 {
+		st.OutboxOldestSecs = now.Sub(oldest[0]).Seconds()
+	}
+	return st, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -151,6 +152,20 @@ func TestServeWithProviders(t *testing.T) {
 			}
 			if len(tg.Answered()) != 1 {
 				t.Errorf("answered %d callback queries, want 1", len(tg.Answered()))
+			}
+			r, err := http.Get(base + "/metrics")
+			if err != nil {
+				t.Fatal(err)
+			}
+			metrics, _ := io.ReadAll(r.Body)
+			r.Body.Close()
+			for _, want := range []string{`signpost_webhook_duration_seconds_count{channel="sms",status="403"} 1`,
+				`signpost_webhook_duration_seconds_count{channel="sms",status="200"} 18`,
+				`signpost_webhook_duration_seconds_count{channel="telegram",status="401"} 1`,
+				`signpost_inbound_duplicates_total{channel="sms"} 9`, `signpost_outbound_sent_total{channel="telegram"}`} {
+				if !strings.Contains(string(metrics), want) {
+					t.Errorf("metrics lack %q", want)
+				}
 			}
 			if err := stop(); err != nil {
 				t.Fatal(err)

@@ -160,8 +160,11 @@ func TestServeEndToEnd(t *testing.T) {
 			}
 			metrics, _ := io.ReadAll(r.Body)
 			r.Body.Close()
-			if !strings.Contains(string(metrics), `signpost_inbound_messages_total{channel="web"} 3`) {
-				t.Errorf("metrics do not count the 3 web messages:\n%.2000s", metrics)
+			for _, want := range []string{`signpost_inbound_messages_total{channel="web"} 3`, "signpost_handoffs_urgent_open 1",
+				"signpost_outbox_depth "} {
+				if !strings.Contains(string(metrics), want) {
+					t.Errorf("metrics lack %q:\n%.3000s", want, metrics)
+				}
 			}
 			if err := stop(); err != nil {
 				t.Fatalf("graceful stop: %v", err)

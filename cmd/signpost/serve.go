@@ -42,6 +42,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer a.store.Close()
 	metrics := bot.NewMetrics()
+	metrics.WatchQueues(a.store, log)
 	eng, err := a.engine(ctx, metrics)
 	if err != nil {
 		return err
