@@ -235,7 +235,11 @@ func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channe
 					after = e.Config.ReassessAfter
 				}
 				key := ef.Key + ":" + now.In(e.location()).Format("2006-01-02")
-				err = tx.ScheduleNudge(ctx, e.NewID("n_"), p.ID, ef.Kind, key, ef.Service, DueAt(now, after, e.location()), now)
+				due := DueAt(now, after, e.location())
+				if !ef.At.IsZero() {
+					due = ef.At
+				}
+				err = tx.ScheduleNudge(ctx, e.NewID("n_"), p.ID, ef.Kind, key, ef.Service, ef.When, due, now)
 			case flows.RecordContact:
 				err = tx.RecordContact(ctx, p.ID, ef.Contacted)
 			default:

@@ -233,7 +233,7 @@ func (e *Engine) stepNudge(ctx context.Context, tx *store.Tx, p store.Person, co
 	if e.Directory == nil {
 		in.Finder = nil
 	}
-	res, err := e.Machine.Nudge(ctx, st, flows.NudgeInput{Kind: n.Kind, Service: n.Service}, in)
+	res, err := e.Machine.Nudge(ctx, st, flows.NudgeInput{Kind: n.Kind, Service: n.Service, When: n.Detail}, in)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,8 @@ func seedNudges(b *testing.B, s *store.Store, from, n int, due time.Time) {
 					}},
 				{"INSERT INTO nudges (id, person_id, kind, dedupe_key, service, due_at, created_at) VALUES ",
 					func(i int) (string, []any) {
-						return "(?, ?, 'reminder', 'reminder', 'Hackney Food Hub', ?, ?)",
+						return "(?, ?, 'reminder', 'reminder', 'Hackney Food Hub', ?, ?)", // detail defaults to ''
+
 							[]any{fmt.Sprintf("n_b%07d", i), fmt.Sprintf("p_b%07d", i), store.UTC(due), long}
 					}},
 			}

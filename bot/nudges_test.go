@@ -40,7 +40,7 @@ func schedule(t testing.TB, s *store.Store, id, pid, kind string, due time.Time)
 				return err
 			}
 		}
-		return tx.ScheduleNudge(context.Background(), id, pid, kind, kind+":"+id, "Hackney Food Hub", due, due.Add(-72*time.Hour))
+		return tx.ScheduleNudge(context.Background(), id, pid, kind, kind+":"+id, "Hackney Food Hub", "26/11 10:00", due, due.Add(-72*time.Hour))
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -207,6 +207,12 @@ func TestNudgeWeeklyCapAndCrisis(t *testing.T) {
 		st, due := nudgeStatus(t, s, "n_3")
 		if sent != 3 || st != "pending" || due.Before(clk.Now().Add(6*24*time.Hour)) {
 			t.Errorf("weekly cap: %d sent, fourth %s due %s", sent, st, due)
+		}
+		var reminders int
+		s.DB().Get(&reminders, `SELECT COUNT(*) FROM messages WHERE direction = 'out'
+			AND body = 'Reminder from Signpost: Hackney Food Hub is open on 26/11 10:00. Reply STOP to stop messages.'`)
+		if reminders != 3 {
+			t.Errorf("%d reminder messages queued, want 3", reminders)
 		}
 		// A crisis holds nudges until a link worker clears it.
 		if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900300", ProviderID: "c", Text: "I want to end my life"}); err != nil {

@@ -154,6 +154,10 @@ type ScheduleNudge struct {
 	Key   string // dedupe key: scheduling the same key twice creates one nudge
 	// Service names what a follow-up asks about.
 	Service string
+	// At, when set, is the due time itself (a reminder before a session) instead of After.
+	At time.Time
+	// When describes the session a reminder is about.
+	When string
 }
 
 // RecordContact records the answer to "did you get in touch?" for the person's suggestions.

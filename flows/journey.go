@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/looplab/fsm"
 
@@ -622,6 +623,7 @@ func (s *step) showServices(all []directory.Match) {
 	if from == 0 {
 		s.effect(ScheduleNudge{Kind: NudgeFollowup, After: "followup", Key: NudgeFollowup, Service: page[0].Service.Name})
 	}
+	s.scheduleReminder(page)
 	if to < len(all) {
 		s.say("services.hint")
 	} else {
@@ -660,6 +662,26 @@ func (s *step) serviceList(intro string, page []directory.Match, from int) strin
 func fits(text string) bool {
 	n, _ := content.Segments(text)
 	return n <= maxListSegments
+}
+
+// scheduleReminder schedules a reminder the day before the next session of the first service
+// shown whose schedule says when it next opens (within a week, and not so soon that the
+// reminder would come after the session began).
+func (s *step) scheduleReminder(page []directory.Match) {
+	if s.in.Now.IsZero() || s.in.Loc == nil {
+		return
+	}
+	for _, m := range page {
+		next, ok := m.Service.NextOpen(s.in.Now, s.in.Loc)
+		if !ok || next.Sub(s.in.Now) < 25*time.Hour || next.Sub(s.in.Now) > 7*24*time.Hour {
+			continue
+		}
+		// A day before, at the same local time: the scheduler holds it past quiet hours.
+		at := next.AddDate(0, 0, -1)
+		s.effect(ScheduleNudge{Kind: NudgeReminder, Key: "reminder:" + m.Service.ID, Service: m.Service.Name,
+			At: at, When: next.In(s.in.Loc).Format("02/01 15:04")})
+		return
+	}
 }
 
 func contact(svc directory.Service) string {

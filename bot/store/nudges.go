@@ -14,6 +14,7 @@ type Nudge struct {
 	Kind      string       `db:"kind"`
 	DedupeKey string       `db:"dedupe_key"`
 	Service   string       `db:"service"`
+	Detail    string       `db:"detail"`
 	DueAt     time.Time    `db:"due_at"`
 	Status    string       `db:"status"`
 	Reason    string       `db:"reason"`
@@ -21,7 +22,7 @@ type Nudge struct {
 	DoneAt    sql.NullTime `db:"done_at"`
 }
 
-const nudgeColumns = `id, person_id, kind, dedupe_key, service, due_at, status, reason, created_at, done_at`
+const nudgeColumns = `id, person_id, kind, dedupe_key, service, detail, due_at, status, reason, created_at, done_at`
 
 // ClaimDueNudges leases up to limit pending nudges that are due. The query walks the partial
 // index on due_at from the oldest, so its cost depends on how many are due, not on how many

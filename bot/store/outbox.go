@@ -154,7 +154,6 @@ func (s *Store) MarkFailed(ctx context.Context, item OutboxItem, reason string, 
 	})
 }
 
-
 // QueueStats is what /metrics shows of the queues.
 type QueueStats struct {
 	OutboxPending    int64   `db:"outbox_pending"`

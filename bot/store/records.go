@@ -65,9 +65,10 @@ func (t *Tx) HasOpenHandoff(ctx context.Context, personID string) (bool, error) 
 }
 
 // ScheduleNudge creates a pending nudge unless one with the same dedupe key exists.
-func (t *Tx) ScheduleNudge(ctx context.Context, id, personID, kind, key, service string, due, now time.Time) error {
-	_, err := t.exec(ctx, `INSERT INTO nudges (id, person_id, kind, dedupe_key, service, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (person_id, dedupe_key) DO NOTHING`, id, personID, kind, key, service, UTC(due), UTC(now))
+func (t *Tx) ScheduleNudge(ctx context.Context, id, personID, kind, key, service, detail string, due, now time.Time) error {
+	_, err := t.exec(ctx, `INSERT INTO nudges (id, person_id, kind, dedupe_key, service, detail, due_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, dedupe_key) DO NOTHING`,
+		id, personID, kind, key, service, detail, UTC(due), UTC(now))
 	return err
 }
 
