@@ -170,10 +170,13 @@ func (s *step) run(ctx context.Context) error {
 			}
 			s.prompt() // where they left off
 		case isCrisis:
-			// They asked us not to message them, but someone in crisis who writes to us must get
-			// the crisis routes, and a person must see it.
-			s.effect(OptOut{Stopped: false}, OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
+			// They asked us not to message them, and they stay opted out; but someone in crisis
+			// who writes to us gets the crisis routes in reply, and a person sees it.
+			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
 			s.sayCrisis()
+			for i := range s.res.Replies {
+				s.res.Replies[i].EvenIfStopped = true
+			}
 		case s.word == "HELP" || s.word == "INFO" || s.word == "POMOC":
 			// HELP is answered even after STOP (as carriers require of SMS services).
 			s.sayAlways("help")

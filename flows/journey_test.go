@@ -53,6 +53,9 @@ func converse(t *testing.T, m *flows.Machine, channel string, profile flows.Prof
 			for _, line := range strings.Split(r.Text, "\n") {
 				fmt.Fprintf(&b, "< %s\n", line)
 			}
+			if r.EvenIfStopped {
+				fmt.Fprintf(&b, "<   (sent even to a person who has stopped)\n")
+			}
 			for i, o := range r.Options {
 				fmt.Fprintf(&b, "<   %d. %s [%s]\n", i+1, o.Label, o.Value)
 			}
@@ -99,7 +102,7 @@ func TestTranscripts(t *testing.T) {
 			"Hello", "yes", "E1 6AN", "7", "8/10", "six", "3",
 			"I'm behind on my rent and I feel lonely", "MORE", "LINK", "LINK", "MENU", "2", "5", "5", "5", "5"}},
 		{"stop_and_start", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
-			"hi", "YES", "STOP", "hello?", "Stop", "START", "skip"}},
+			"hi", "YES", "STOP", "hello?", "Stop", "i want to die", "START", "skip"}},
 		{"stop_is_one_word", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
 			"hi", "please don't stop", "cancel", "help", "LINK", "start"}},
 		{"telegram_young_person", flows.ChannelTelegram, flows.Profile{Locale: "en"}, []string{
