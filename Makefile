@@ -5,7 +5,7 @@ BIN     := bin/signpost
 PKGS    := ./...
 export SIGNPOST_DATABASE_URL ?= sqlite:data/signpost.db
 
-.PHONY: all build run chat test vet content-check bench clean
+.PHONY: all build run chat test vet content-check chromium screenshots bench clean
 
 all: build
 
@@ -26,8 +26,27 @@ vet:
 content-check: build
 	$(BIN) content check
 
-test: vet content-check
+test: vet content-check chromium
 	$(GO) test -count=1 $(PKGS)
+
+# The dashboard's browser tests drive Debian's chromium headless. Installed here when missing
+# (as root); elsewhere they skip with a message, unless SIGNPOST_REQUIRE_BROWSER is set (CI).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the browser tests (apt-get)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		{ echo "could not install chromium"; [ -z "$$SIGNPOST_REQUIRE_BROWSER" ] || exit 1; }; \
+	elif [ -n "$$SIGNPOST_REQUIRE_BROWSER" ]; then \
+		echo "browser tests are required but /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; \
+	else \
+		echo "NOTE: /usr/bin/chromium is missing and cannot be installed here (not root): browser tests will be skipped."; \
+	fi
+
+# Screenshots of the dashboard for the README, taken by the browser test.
+screenshots: chromium
+	SIGNPOST_REQUIRE_BROWSER=1 SIGNPOST_SCREENSHOTS=$(CURDIR)/docs/screenshots \
+		$(GO) test -count=1 -run TestBrowserHandoffJourney ./dashboard/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./bot/ ./flows/...

@@ -137,7 +137,12 @@ func (d *Dispatcher) channels() []string {
 
 // RunOnce claims one batch of due messages and sends them in order. It returns how many it claimed.
 func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
-	items, err := d.Store.ClaimOutbox(ctx, d.channels(), d.Now(), d.Lease, d.Batch)
+	// The claim is not cancelled half-way: a claim that committed on the server while the
+	// client saw a cancelled context would leave its rows leased and unsent until the lease
+	// expired. Cancellation stops the loop in Run, between batches.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	items, err := d.Store.ClaimOutbox(cctx, d.channels(), d.Now(), d.Lease, d.Batch)
+	cancel()
 	if err != nil {
 		return 0, err
 	}

@@ -74,6 +74,9 @@ func (s *Scheduler) Run(ctx context.Context) {
 
 // RunOnce claims one batch of due nudges and decides each. It returns how many it claimed.
 func (s *Scheduler) RunOnce(ctx context.Context) (int, error) {
+	// As in the dispatcher: claims and decisions are not cut off half-way by cancellation.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	defer cancel()
 	due, err := s.Engine.Store.ClaimDueNudges(ctx, s.Now(), s.Lease, s.Batch)
 	if err != nil {
 		return 0, err

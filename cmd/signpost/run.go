@@ -62,6 +62,9 @@ Commands:
   export KIND [--from DATE] [--to DATE]
                             CSV on stdout: assessments, handoffs, referrals, people
   nudges list               CSV of scheduled nudges
+  users add --email E --role linkworker|admin [--name NAME]
+                            create a dashboard account; prints a one-time password
+  users list                CSV of dashboard accounts
 
 Run 'signpost COMMAND --help' for a command's flags. Configuration is by environment variables:
 SIGNPOST_ADDR, SIGNPOST_DATABASE_URL, SIGNPOST_PUBLIC_URL, SIGNPOST_CONTENT_DIR, SIGNPOST_TIMEZONE,
@@ -94,6 +97,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdExport(ctx, rest, getenv, stdout, stderr)
 	case "nudges":
 		return cmdNudges(ctx, rest, getenv, stdout, stderr)
+	case "users":
+		return cmdUsers(ctx, rest, getenv, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return &usageError{fmt.Sprintf("unknown command %q", cmd)}

@@ -18,6 +18,7 @@ import (
 	"github.com/signpost-nhs/signpost/channels/telegram"
 	"github.com/signpost-nhs/signpost/channels/twilio"
 	"github.com/signpost-nhs/signpost/channels/web"
+	"github.com/signpost-nhs/signpost/dashboard"
 	"github.com/signpost-nhs/signpost/flows"
 )
 
@@ -47,10 +48,19 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	welcome, err := firstAdmin(ctx, a.store)
+	if err != nil {
+		return err
+	}
+	dash, err := dashboard.New(dashboard.Config{Store: a.store, Engine: eng, Log: log, PublicURL: a.cfg.PublicURL,
+		Location: a.cfg.Location})
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	webCh := web.New(eng, a.store)
 	senders := map[string]bot.Sender{flows.ChannelWeb: webCh}
-	routes(mux, a, metrics, webCh)
+	routes(mux, a, metrics, webCh, dash)
 	var tg *telegram.Channel
 	if a.cfg.TwilioAccountSID != "" && a.cfg.TwilioAuthToken != "" {
 		sms, err := twilio.New(twilio.Config{AccountSID: a.cfg.TwilioAccountSID, AuthToken: a.cfg.TwilioAuthToken,
@@ -83,7 +93,11 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return &configError{"SIGNPOST_ADDR", a.cfg.Addr, err.Error()}
 	}
-	fmt.Fprintf(stdout, "Signpost is listening on http://%s (try it: http://%s/try)\n", ln.Addr(), ln.Addr())
+	fmt.Fprintf(stdout, "Signpost is listening on http://%s (try it: http://%s/try; dashboard: http://%s/dashboard/)\n",
+		ln.Addr(), ln.Addr(), ln.Addr())
+	if welcome != "" {
+		fmt.Fprintln(stdout, welcome)
+	}
 	log.Info("serving", "addr", ln.Addr().String(), "database", string(a.store.Dialect()))
 
 	// Workers stop only after the server has drained, so in-flight messages are still sent.
@@ -140,7 +154,7 @@ func refreshDirectory(ctx context.Context, d *bot.Directory, log *slog.Logger) {
 }
 
 // routes lists every route of the server in one place.
-func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel) {
+func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel, dash *dashboard.Server) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
@@ -158,4 +172,5 @@ func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
 	webCh.Register(mux)
+	dash.Register(mux)
 }
