@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot/store"
@@ -81,45 +82,93 @@ func (s *Scheduler) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	sent := false
 	// Decide a few nudges per transaction: one commit (one fsync) for the group instead of one
 	// each. A group that fails is retried one nudge at a time, so one bad nudge holds up no other.
-	for start := 0; start < len(due); start += nudgesPerTx {
-		group := due[start:min(start+nudgesPerTx, len(due))]
-		outcomes := make([]string, len(group))
-		err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
-			for i, n := range group {
-				var err error
-				if outcomes[i], err = s.decide(ctx, tx, n); err != nil {
-					return fmt.Errorf("nudge %s: %w", n.ID, err)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			s.Log.Warn("nudge group failed; deciding one by one", "err", err)
-			for i, n := range group {
-				err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
-					var err error
-					outcomes[i], err = s.decide(ctx, tx, n)
-					return err
-				})
-				if err != nil {
-					// Left leased: it is tried again when the lease expires.
-					s.Log.Error("nudge", "nudge", n.ID, "err", err)
-					outcomes[i] = "error"
-				}
-			}
+	// On PostgreSQL, groups run side by side: each is bound by round trips, not by the server.
+	// A person's nudges stay in one group, so that groups running side by side never wait for
+	// each other's conversation locks.
+	byPerson := map[string][]store.Nudge{}
+	var people []string
+	for _, n := range due {
+		if byPerson[n.PersonID] == nil {
+			people = append(people, n.PersonID)
 		}
-		for i, n := range group {
-			s.Log.Debug("nudge", "nudge", n.ID, "person", n.PersonID, "kind", n.Kind, "outcome", outcomes[i])
-			sent = sent || outcomes[i] == "sent"
+		byPerson[n.PersonID] = append(byPerson[n.PersonID], n)
+	}
+	var groups [][]store.Nudge
+	var group []store.Nudge
+	for _, p := range people {
+		group = append(group, byPerson[p]...)
+		if len(group) >= nudgesPerTx {
+			groups, group = append(groups, group), nil
 		}
 	}
+	if len(group) > 0 {
+		groups = append(groups, group)
+	}
+	workers := 1
+	if s.Engine.Store.Dialect() == store.Postgres {
+		workers = 4
+	}
+	var mu sync.Mutex
+	sent := false
+	var wg sync.WaitGroup
+	next := make(chan []store.Nudge)
+	for range workers {
+		wg.Go(func() {
+			for group := range next {
+				if s.decideGroup(ctx, group) {
+					mu.Lock()
+					sent = true
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, g := range groups {
+		next <- g
+	}
+	close(next)
+	wg.Wait()
 	if sent && s.Engine.Sent != nil {
 		s.Engine.Sent()
 	}
 	return len(due), nil
+}
+
+// decideGroup decides a group of nudges in one transaction, or one by one if that fails. It
+// reports whether any was sent.
+func (s *Scheduler) decideGroup(ctx context.Context, group []store.Nudge) (sent bool) {
+	outcomes := make([]string, len(group))
+	err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
+		for i, n := range group {
+			var err error
+			if outcomes[i], err = s.decide(ctx, tx, n); err != nil {
+				return fmt.Errorf("nudge %s: %w", n.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.Log.Warn("nudge group failed; deciding one by one", "err", err)
+		for i, n := range group {
+			err := s.Engine.Store.InTx(ctx, func(tx *store.Tx) error {
+				var err error
+				outcomes[i], err = s.decide(ctx, tx, n)
+				return err
+			})
+			if err != nil {
+				// Left leased: it is tried again when the lease expires.
+				s.Log.Error("nudge", "nudge", n.ID, "err", err)
+				outcomes[i] = "error"
+			}
+		}
+	}
+	for i, n := range group {
+		s.Log.Debug("nudge", "nudge", n.ID, "person", n.PersonID, "kind", n.Kind, "outcome", outcomes[i])
+		sent = sent || outcomes[i] == "sent"
+	}
+	return sent
 }
 
 // nudgesPerTx is how many nudges one transaction decides.

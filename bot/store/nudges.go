@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Nudge is a scheduled follow-up message.
@@ -41,20 +43,21 @@ func (s *Store) ClaimDueNudges(ctx context.Context, now time.Time, lease time.Du
 			AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT ?`+skip, now, now, limit); err != nil {
 			return fmt.Errorf("claim nudges: %w", err)
 		}
-		for _, id := range ids {
-			if _, err := t.exec(ctx, `UPDATE nudges SET lease_until = ? WHERE id = ?`, now.Add(lease), id); err != nil {
-				return err
-			}
+		if len(ids) == 0 {
+			return nil
 		}
-		out = make([]Nudge, 0, len(ids))
-		for _, id := range ids {
-			var n Nudge
-			if err := t.get(ctx, &n, `SELECT `+nudgeColumns+` FROM nudges WHERE id = ?`, id); err != nil {
-				return err
-			}
-			out = append(out, n)
+		q, args, err := sqlx.In(`UPDATE nudges SET lease_until = ? WHERE id IN (?)`, now.Add(lease), ids)
+		if err != nil {
+			return err
 		}
-		return nil
+		if _, err := t.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("lease nudges: %w", err)
+		}
+		q, args, err = sqlx.In(`SELECT `+nudgeColumns+` FROM nudges WHERE id IN (?) ORDER BY due_at, id`, ids)
+		if err != nil {
+			return err
+		}
+		return t.selectAll(ctx, &out, q, args...)
 	})
 	return out, err
 }
