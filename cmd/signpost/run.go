@@ -62,6 +62,9 @@ Commands:
   export KIND [--from DATE] [--to DATE]
                             CSV on stdout: assessments, handoffs, referrals, people
   nudges list               CSV of scheduled nudges
+  loadtest [--people N] [--instances N] [--rate R] [--database URL]
+                            play residents through the journey against servers it starts, over
+                            signed Twilio webhooks with a fake Twilio; report speed and memory
   users add --email E --role linkworker|admin [--name NAME]
                             create a dashboard account; prints a one-time password
   users list                CSV of dashboard accounts
@@ -97,6 +100,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdExport(ctx, rest, getenv, stdout, stderr)
 	case "nudges":
 		return cmdNudges(ctx, rest, getenv, stdout, stderr)
+	case "loadtest":
+		return cmdLoadtest(ctx, rest, getenv, stdout, stderr)
 	case "users":
 		return cmdUsers(ctx, rest, getenv, stdout, stderr)
 	}
