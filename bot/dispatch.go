@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot/store"
@@ -63,6 +64,8 @@ type Dispatcher struct {
 	MaxAttempts int
 	// Poll is how often the queue is checked when nothing wakes the dispatcher.
 	Poll time.Duration
+	// Parallel is how many people's messages are sent at once (each person's in order).
+	Parallel int
 
 	wake chan struct{}
 }
@@ -70,7 +73,7 @@ type Dispatcher struct {
 // NewDispatcher returns a Dispatcher with production defaults.
 func NewDispatcher(s *store.Store, senders map[string]Sender, log *slog.Logger, now func() time.Time) *Dispatcher {
 	return &Dispatcher{Store: s, Senders: senders, Log: log, Now: now, Lease: 2 * time.Minute, Batch: 50,
-		MaxAttempts: 8, Poll: time.Second, wake: make(chan struct{}, 1)}
+		MaxAttempts: 8, Poll: time.Second, Parallel: 8, wake: make(chan struct{}, 1)}
 }
 
 // Wake asks the dispatcher to look at the queue now.
@@ -146,54 +149,123 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	// held records people whose earlier message in this batch did not go: their later ones wait
-	// for it, so that a person never reads a reply before the question it answers.
-	held := map[string]time.Time{}
-	// Successful sends are recorded in groups, one commit for several: a crash before a group is
-	// recorded can repeat at most that group's sends (up to sentGroup messages, or sentGroupAge
-	// of sending) when their lease expires. That is the documented at-least-once window.
-	var sent []store.Sent
-	var since time.Time
-	flush := func() error {
-		if len(sent) == 0 {
-			return nil
-		}
-		err := d.Store.MarkSentBatch(context.WithoutCancel(ctx), sent, d.Now())
-		sent = sent[:0]
-		return err
-	}
+	// One person's messages go one after another, in order; different people's go side by side
+	// (a send is a round trip to the provider, so one at a time would cap the rate).
+	var order []string
+	byPerson := map[string][]store.OutboxItem{}
 	for _, it := range items {
+		if byPerson[it.PersonID] == nil {
+			order = append(order, it.PersonID)
+		}
+		byPerson[it.PersonID] = append(byPerson[it.PersonID], it)
+	}
+	rec := &sentRecorder{d: d, ctx: context.WithoutCancel(ctx)}
+	work := make(chan []store.OutboxItem)
+	var wg sync.WaitGroup
+	for range min(d.parallel(), len(order)) {
+		wg.Go(func() {
+			for queue := range work {
+				if err := d.sendInOrder(ctx, queue, rec); err != nil {
+					rec.fail(err)
+				}
+			}
+		})
+	}
+	for _, p := range order {
+		work <- byPerson[p]
+	}
+	close(work)
+	wg.Wait()
+	return len(items), rec.finish()
+}
+
+// sendInOrder sends one person's claimed messages in order. When one does not go, the rest
+// wait for it (a retry) or are dropped (the person stopped), so that a person never reads a
+// reply before the question it answers.
+func (d *Dispatcher) sendInOrder(ctx context.Context, queue []store.OutboxItem, rec *sentRecorder) error {
+	var held bool
+	var until time.Time // zero when the person stopped
+	for _, it := range queue {
 		// Sends use a context that outlives shutdown's cancellation briefly: a message we claimed
 		// is better finished than left to the lease.
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		var err error
-		if until, ok := held[it.PersonID]; ok {
-			if until.IsZero() {
-				err = d.Store.MarkCancelled(sctx, it, "opted out")
-			} else {
-				err = d.Store.MarkRetry(sctx, it, until, "waiting for an earlier message")
-			}
-		} else {
+		switch {
+		case held && until.IsZero():
+			err = d.Store.MarkCancelled(sctx, it, "opted out")
+		case held:
+			err = d.Store.MarkRetry(sctx, it, until, "waiting for an earlier message")
+		default:
 			var res sendResult
-			if res, err = d.send(sctx, it); res.stopped || !res.retryAt.IsZero() {
-				held[it.PersonID] = res.retryAt // zero when stopped: cancel the rest
+			res, err = d.send(sctx, it)
+			if res.stopped || !res.retryAt.IsZero() {
+				held, until = true, res.retryAt
 			}
 			if res.ok {
-				if len(sent) == 0 {
-					since = time.Now()
-				}
-				sent = append(sent, store.Sent{Item: it, ProviderID: res.providerID})
+				err = rec.add(store.Sent{Item: it, ProviderID: res.providerID})
 			}
 		}
 		cancel()
-		if err == nil && (len(sent) >= sentGroup || time.Since(since) >= sentGroupAge) {
-			err = flush()
-		}
 		if err != nil {
-			return len(items), errors.Join(err, flush())
+			return err
 		}
 	}
-	return len(items), flush()
+	return nil
+}
+
+func (d *Dispatcher) parallel() int {
+	if d.Parallel > 0 {
+		return d.Parallel
+	}
+	return 1
+}
+
+// sentRecorder records successful sends in groups, one commit for several: a crash before a
+// group is recorded can repeat at most that group's sends (up to sentGroup messages, or
+// sentGroupAge of sending) when their lease expires. That is the documented at-least-once
+// window of the outbox.
+type sentRecorder struct {
+	d     *Dispatcher
+	ctx   context.Context
+	mu    sync.Mutex
+	sent  []store.Sent
+	since time.Time
+	err   error
+}
+
+func (r *sentRecorder) add(s store.Sent) error {
+	r.mu.Lock()
+	if len(r.sent) == 0 {
+		r.since = time.Now()
+	}
+	r.sent = append(r.sent, s)
+	var batch []store.Sent
+	if len(r.sent) >= sentGroup || time.Since(r.since) >= sentGroupAge {
+		batch, r.sent = r.sent, nil
+	}
+	r.mu.Unlock()
+	if batch == nil {
+		return nil
+	}
+	return r.d.Store.MarkSentBatch(r.ctx, batch, r.d.Now())
+}
+
+func (r *sentRecorder) fail(err error) {
+	r.mu.Lock()
+	r.err = errors.Join(r.err, err)
+	r.mu.Unlock()
+}
+
+// finish records what is left and reports any error.
+func (r *sentRecorder) finish() error {
+	r.mu.Lock()
+	batch, err := r.sent, r.err
+	r.sent = nil
+	r.mu.Unlock()
+	if len(batch) > 0 {
+		err = errors.Join(err, r.d.Store.MarkSentBatch(r.ctx, batch, r.d.Now()))
+	}
+	return err
 }
 
 // The at-least-once window of sending: see RunOnce.

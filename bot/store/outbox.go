@@ -25,7 +25,8 @@ type OutboxItem struct {
 // ClaimOutbox leases up to limit due messages on the given channels for sending. A lease that
 // expires (the worker died between claim and record) makes the row due again: this is the one
 // window in which a message can be sent twice. Rows for people who have stopped are cancelled
-// here, at send time, except the STOP confirmation itself.
+// here, at send time, except the STOP confirmation itself; so are those of people who asked to
+// be forgotten, except that request's confirmation.
 func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error) {
 	if len(channels) == 0 {
 		return nil, nil
@@ -39,11 +40,15 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		}
 		// A person's messages go in order: a row waits while an earlier one of theirs is being
 		// sent or waits for a retry.
+		// The conditions are written so that the partial index outbox_due serves the scan: its cost
+		// follows the rows waiting, not the millions already sent. Within a person, rows queued
+		// together share next_attempt_at, and id keeps their order.
 		q, args, err := sqlx.In(`SELECT id FROM outbox o
-			WHERE channel IN (?) AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
+			WHERE channel IN (?) AND status IN ('pending', 'sending') AND next_attempt_at <= ?
+			AND (status = 'pending' OR lease_until < ?)
 			AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.person_id = o.person_id AND e.id < o.id
 				AND ((e.status = 'sending' AND e.lease_until >= ?) OR (e.status = 'pending' AND e.next_attempt_at > ?)))
-			ORDER BY id LIMIT ?`+skip, channels, now, now, now, now, limit)
+			ORDER BY next_attempt_at, id LIMIT ?`+skip, channels, now, now, now, now, limit)
 		if err != nil {
 			return err
 		}
@@ -55,7 +60,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			return nil
 		}
 		q, args, err = sqlx.In(`UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
-			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out)`, ids)
+			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out OR erase_requested_at IS NOT NULL)`, ids)
 		if err != nil {
 			return err
 		}
@@ -70,11 +75,12 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		if _, err := t.exec(ctx, q, args...); err != nil {
 			return fmt.Errorf("lease outbox: %w", err)
 		}
+		// A person has one identity per channel (the one they first wrote from).
 		q, args, err = sqlx.In(`SELECT o.id, o.message_id, o.person_id, o.channel, o.kind, o.attempts, m.body, m.options,
-			COALESCE((SELECT i.address FROM identities i WHERE i.person_id = o.person_id AND i.channel = o.channel
-				ORDER BY i.created_at LIMIT 1), '') AS address, o.created_at
+			COALESCE(i.address, '') AS address, o.created_at
 			FROM outbox o JOIN messages m ON m.id = o.message_id
-			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.id`, ids)
+			LEFT JOIN identities i ON i.person_id = o.person_id AND i.channel = o.channel
+			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.next_attempt_at, o.id`, ids)
 		if err != nil {
 			return err
 		}
