@@ -48,8 +48,16 @@ screenshots: chromium
 	SIGNPOST_REQUIRE_BROWSER=1 SIGNPOST_SCREENSHOTS=$(CURDIR)/docs/screenshots \
 		$(GO) test -count=1 -run TestBrowserHandoffJourney ./dashboard/
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./bot/ ./flows/...
+# Speed and memory: the Go benchmarks, then the load tool on SQLite and (when
+# SIGNPOST_TEST_POSTGRES_URL is set) on PostgreSQL with one and three instances.
+bench: build
+	$(GO) test -run '^$$' -bench 'Engine|Step|Crisis' -benchmem ./bot/ ./flows/...
+	$(GO) test -run '^$$' -bench Nudges -benchtime=1x -timeout 30m ./bot/
+	$(BIN) loadtest --people 1000 --concurrency 64
+	@if [ -n "$$SIGNPOST_TEST_POSTGRES_URL" ]; then \
+		$(BIN) loadtest --people 1000 --concurrency 64 --database "$$SIGNPOST_TEST_POSTGRES_URL" && \
+		$(BIN) loadtest --people 1000 --concurrency 64 --instances 3 --database "$$SIGNPOST_TEST_POSTGRES_URL"; \
+	fi
 
 clean:
 	rm -rf bin data

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -64,6 +65,15 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	defer os.RemoveAll(dir)
 	if *dbURL == "" {
 		*dbURL = "sqlite:" + dir + "/load.db"
+	}
+	if strings.HasPrefix(*dbURL, "postgres") {
+		// A schema of its own, dropped afterwards, so runs never see each other's residents.
+		u, drop, err := freshSchema(ctx, *dbURL)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		*dbURL = u
 	}
 
 	fake := newLoadProvider()
@@ -396,4 +406,29 @@ func (r loadResult) print(w io.Writer, fake *loadProvider) {
 	fmt.Fprintf(w, "inbound to 1st reply:  p50 %s, p95 %s, p99 %s (%d measured)\n", ms(percentile(replies, .50)),
 		ms(percentile(replies, .95)), ms(percentile(replies, .99)), len(replies))
 	fmt.Fprintf(w, "replies at provider:   %d (%d inbound messages had no reply within 10s)\n", fake.received.Load(), r.noReply)
+}
+
+// freshSchema creates an empty schema in the PostgreSQL database and returns a URL that uses it.
+func freshSchema(ctx context.Context, dbURL string) (string, func(), error) {
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return "", nil, err
+	}
+	schema := fmt.Sprintf("signpost_load_%d", time.Now().UnixNano())
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		db.Close()
+		return "", nil, fmt.Errorf("loadtest: create schema: %w", err)
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		db.Close()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), func() {
+		_, _ = db.Exec("DROP SCHEMA " + schema + " CASCADE")
+		db.Close()
+	}, nil
 }
