@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -46,10 +45,10 @@ type Store struct {
 	db      *sqlx.DB
 	url     string
 	dialect Dialect
-	// writeMu serialises write transactions on SQLite inside this process. SQLite allows one
-	// writer at a time anyway; queueing here is fair and fast, where SQLite's busy handler
-	// would sleep and retry.
-	writeMu sync.Mutex
+	// group serialises write transactions on SQLite inside this process and commits those
+	// queued together as one (see groupcommit.go). SQLite allows one writer at a time anyway;
+	// queueing here is fair and fast, where SQLite's busy handler would sleep and retry.
+	group *groupCommitter
 }
 
 // ErrBadURL reports an unusable SIGNPOST_DATABASE_URL.
@@ -86,6 +85,7 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
+		s.group = newGroupCommitter(s)
 		return s, nil
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
 		if _, err := url.Parse(rawURL); err != nil {
@@ -127,7 +127,12 @@ func (s *Store) Dialect() Dialect { return s.dialect }
 func (s *Store) DB() *sqlx.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.shutdown()
+	}
+	return s.db.Close()
+}
 
 // Ping checks the database answers (readiness).
 func (s *Store) Ping(ctx context.Context) error {
@@ -175,12 +180,13 @@ var errRetry = errors.New("store: retry transaction")
 // InTx runs fn in a write transaction and commits it if fn returns nil. A transaction that lost
 // a race (two first messages from one new person) is retried.
 func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
-	if s.dialect == SQLite {
-		s.writeMu.Lock()
-		defer s.writeMu.Unlock()
-	}
 	for attempt := 0; ; attempt++ {
-		err := s.inTx(ctx, fn)
+		var err error
+		if s.group != nil {
+			err = s.group.do(ctx, fn)
+		} else {
+			err = s.inTx(ctx, fn)
+		}
 		if errors.Is(err, errRetry) && attempt < 3 {
 			continue
 		}
@@ -198,7 +204,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) (err error) {
 			_ = tx.Rollback()
 		}
 	}()
-	if err := fn(&Tx{tx: tx, dialect: s.dialect}); err != nil {
+	if err := runSafely(fn, &Tx{tx: tx, dialect: s.dialect}); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
