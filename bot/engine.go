@@ -124,6 +124,10 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if err != nil {
 		return err
 	}
+	erasing, err := tx.ErasureRequested(ctx, p.ID)
+	if err != nil {
+		return err
+	}
 	st := flows.State{Flow: conv.Flow, Name: conv.State}
 	if err := json.Unmarshal([]byte(conv.Data), &st.Data); err != nil {
 		// Unreadable state data must not trap a person: start the flow state's data afresh.
@@ -132,7 +136,8 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	}
 	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location,
 		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Area: p.Area, Borough: p.Borough,
-			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: open}}
+			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: open,
+			Erasing: erasing}}
 	if e.Directory != nil {
 		input.Finder = e.Directory
 	}
@@ -186,7 +191,13 @@ func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channe
 		switch ef := ef.(type) {
 		case flows.Consent:
 			consented = ef.Given
-			err = tx.SetConsent(ctx, p.ID, ef.Given, now)
+			if err = tx.SetConsent(ctx, p.ID, ef.Given, now); err == nil {
+				// The ledger keeps every answer, with the notice it answered, in this transaction.
+				err = tx.RecordConsent(ctx, store.ConsentRecord{PersonID: p.ID, Purpose: store.PurposeStoreAnswers,
+					Given: ef.Given, Channel: channel, NoticeVersion: flows.PrivacyNoticeVersion, At: now})
+			}
+		case flows.Forget:
+			err = tx.RequestErasure(ctx, p.ID, now)
 		case flows.OptOut:
 			err = tx.SetOptedOut(ctx, p.ID, ef.Stopped, now)
 		case flows.SetLanguage:
@@ -199,6 +210,12 @@ func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channe
 			if err == nil && ef.Urgent {
 				e.Log.Warn("urgent handoff opened", "person", p.ID, "handoff", id, "reason", ef.Reason)
 				e.Metrics.crisis(ef.Reason)
+			}
+			if err == nil && !ef.Urgent {
+				// Asking for a link worker is the consent to share with one. (A crisis handoff rests
+				// on vital interests, not consent, and is not recorded as consent.)
+				err = tx.RecordConsent(ctx, store.ConsentRecord{PersonID: p.ID, Purpose: store.PurposeShareWithLinkWorker,
+					Given: true, Channel: channel, NoticeVersion: flows.PrivacyNoticeVersion, At: now})
 			}
 		case flows.PauseNudges:
 			// Nudges are held at send time while an urgent handoff is open.

@@ -155,6 +155,8 @@ func (s *Server) routes() {
 	s.handle("GET /dashboard/reports", s.user(s.reports, anyone))
 	s.handle("GET /dashboard/exports/{kind}", s.user(s.export, anyone))
 
+	s.handle("GET /dashboard/people/{id}/export.json", s.user(s.subjectAccess, adminOnly))
+	s.handle("POST /dashboard/people/{id}/erase", s.user(s.erase, adminOnly))
 	s.handle("GET /dashboard/audit", s.user(s.audit, adminOnly))
 	s.handle("GET /dashboard/users", s.user(s.users, adminOnly))
 	s.handle("POST /dashboard/users", s.user(s.addUser, adminOnly))

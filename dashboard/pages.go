@@ -28,6 +28,7 @@ var done = map[string]string{
 	"handback": "The assistant has the conversation again, and the person has been told.",
 	"closed":   "The handoff is closed and its outcome recorded.",
 	"noted":    "Your note is saved.",
+	"erased":   "The person is erased: their number, messages, notes and answers are gone. Anonymous counts remain in the reports.",
 }
 
 func (s *Server) queue(w http.ResponseWriter, r *http.Request) error {

@@ -19,7 +19,7 @@ var staticKeys = []string{
 	"who.adult", "who.ask", "who.parent", "who.reask", "who.young",
 	"followup.ask", "followup.the_services", "followup.again", "followup.yes", "followup.not_yet",
 	"followup.not_right", "followup.help", "followup.reask", "followup.great", "followup.later",
-	"reassess.intro", "reminder",
+	"reassess.intro", "reminder", "forget.ask", "forget.kept", "forget.done",
 }
 
 // RequiredKeys lists every content key the flows can say.

@@ -45,6 +45,7 @@ type Data struct {
 	Scores   int      `json:"scores,omitempty"`   // ONS4 items answered in this run
 	Service  string   `json:"service,omitempty"`  // the service a follow-up asks about
 	Baseline bool     `json:"baseline,omitempty"` // a baseline ONS4 has been answered
+	Before   string   `json:"before,omitempty"`   // the state a FORGET question interrupted
 }
 
 // Profile is what the engine knows about the person, handed to a step as input.
@@ -61,6 +62,9 @@ type Profile struct {
 	Human bool
 	// HandoffOpen is true while the person has an open, non-urgent or urgent handoff.
 	HandoffOpen bool
+	// Erasing is true once the person has confirmed FORGET: only a crisis message is answered
+	// until the erasure runs.
+	Erasing bool
 }
 
 // Finder ranks community services for a query. The engine supplies one over the directory it
@@ -169,6 +173,15 @@ type CancelNudges struct{}
 // PauseNudges holds the person's nudges until a link worker clears the crisis.
 type PauseNudges struct{}
 
+// Forget records the person's confirmed request to be forgotten: the engine cancels everything
+// queued for them, sends the confirmation and then erases them.
+type Forget struct{}
+
+// PrivacyNoticeVersion identifies the privacy wording residents are shown (the welcome and the
+// consent question in content/locales). Change it whenever that wording changes: the consent
+// ledger records which version each answer was given to.
+const PrivacyNoticeVersion = "signpost-privacy-2026-11"
+
 func (Consent) effect()          {}
 func (OptOut) effect()           {}
 func (SetArea) effect()          {}
@@ -183,3 +196,4 @@ func (ScheduleNudge) effect()    {}
 func (CancelNudges) effect()     {}
 func (RecordContact) effect()    {}
 func (PauseNudges) effect()      {}
+func (Forget) effect()           {}

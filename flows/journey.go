@@ -36,6 +36,7 @@ const (
 	StateMenu      = "menu"
 	StateLanguage  = "language"
 	StateFollowup  = "followup"
+	StateForget    = "forget"
 )
 
 // ONS4 items in the harmonised order, with the state that asks each.
@@ -79,6 +80,8 @@ var journeyEvents = fsm.Events{
 	{Name: "nudge_reassess", Src: afterConsent, Dst: StateONS1},
 	{Name: "contacted", Src: []string{StateFollowup}, Dst: StateMenu},
 	{Name: "other_services", Src: []string{StateFollowup}, Dst: StateSuggested},
+	// FORGET asks for confirmation from anywhere; the answer returns to where the person was.
+	{Name: "forget", Src: append([]string{StateStart, StateConsent, StateDeclined}, afterConsent...), Dst: StateForget},
 }
 
 // Machine runs the flows over a content bundle.
@@ -109,6 +112,7 @@ func New(c *content.Bundle) *Machine {
 		StateMenu:      {prompt: promptMenu, handle: handleMenu},
 		StateLanguage:  {prompt: promptLanguage, handle: handleLanguage},
 		StateFollowup:  {prompt: promptFollowup, handle: handleFollowup},
+		StateForget:    {prompt: func(s *step) { s.say("forget.ask") }, handle: func(*step) string { return "" }}, // answered by forget
 	}
 	for i, it := range onsItems {
 		m.states[it.State] = stateDef{prompt: promptONS(i), handle: handleONS(i)}
@@ -151,6 +155,18 @@ func (m *Machine) Step(ctx context.Context, st State, in Input) (Result, error) 
 
 func (s *step) run(ctx context.Context) error {
 	p := s.in.Profile
+	if p.Erasing {
+		// They asked to be forgotten and were told that was the last message. Only the safety net
+		// still answers (and its urgent handoff holds the erasure until a link worker closes it).
+		if crisis, ok := understand.DetectCrisis(s.text); ok {
+			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
+			s.sayCrisis()
+			for i := range s.res.Replies {
+				s.res.Replies[i].EvenIfStopped = true
+			}
+		}
+		return nil
+	}
 	// STOP comes first, always.
 	if isStop(s.word) {
 		s.effect(OptOut{Stopped: true}, CancelNudges{})
@@ -160,6 +176,17 @@ func (s *step) run(ctx context.Context) error {
 		return nil
 	}
 	crisis, isCrisis := understand.DetectCrisis(s.text)
+	if p.OptedOut && !isCrisis && (s.state == StateForget || isForget(s.word)) {
+		// A person who has stopped can still ask to be forgotten; the question and its answer
+		// go to them even so.
+		if err := s.forget(ctx); err != nil {
+			return err
+		}
+		for i := range s.res.Replies {
+			s.res.Replies[i].EvenIfStopped = true
+		}
+		return nil
+	}
 	if p.OptedOut {
 		switch {
 		case isStart(s.word):
@@ -188,6 +215,10 @@ func (s *step) run(ctx context.Context) error {
 		s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
 		s.sayCrisis()
 		return nil
+	}
+	// A request to be forgotten is answered even while a link worker has the conversation.
+	if isForget(s.word) || s.state == StateForget {
+		return s.forget(ctx)
 	}
 	if p.Human {
 		return nil // a link worker is replying; the bot stays quiet
@@ -318,6 +349,37 @@ func (s *step) link() {
 // and young people come; SMS assumes an adult unless they say otherwise.
 func (s *step) asksWho() bool {
 	return s.in.Channel == ChannelTelegram || s.in.Channel == ChannelWeb
+}
+
+// --- forget ---
+
+// isForget reports the keyword that asks for erasure.
+func isForget(word string) bool { return word == "FORGET" || word == "ZAPOMNIJ" }
+
+// forget asks a person to confirm that they want everything held about them deleted, and acts
+// on the answer: YES (or TAK) and nothing else confirms, since it cannot be undone.
+func (s *step) forget(ctx context.Context) error {
+	if s.state != StateForget {
+		s.data.Before = s.state
+		return s.fire(ctx, "forget")
+	}
+	if isForget(s.word) {
+		s.say("forget.ask")
+		return nil
+	}
+	if s.word == "YES" || s.word == "TAK" {
+		s.effect(Forget{})
+		s.sayAlways("forget.done")
+		return nil
+	}
+	// Back to where they were, which the FSM cannot name as one destination.
+	s.state, s.data.Before, s.data.Retries = s.data.Before, "", 0
+	if s.state == "" {
+		s.state = StateStart
+	}
+	s.say("forget.kept")
+	s.prompt()
+	return nil
 }
 
 // --- start, consent ---

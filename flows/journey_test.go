@@ -119,6 +119,20 @@ func TestTranscripts(t *testing.T) {
 			"hi", "POLSKI", "tak", "SE15", "7", "7", "7", "3", "mam długi i czuję się samotna"}},
 		{"telegram_polish_hint", flows.ChannelTelegram, flows.Profile{Locale: "pl"}, []string{
 			"/start", "tak", "Croydon", "3", "STOP"}},
+		// FORGET asks first; anything but YES keeps everything and goes back to where they were.
+		{"forget", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
+			"hi", "yes", "FORGET", "no", "E1 6AN", "forget", "YES"}},
+		{"forget_after_stop", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
+			"hi", "STOP", "FORGET", "YES"}},
+		{"forget_polish", flows.ChannelTelegram, flows.Profile{Locale: "pl"}, []string{
+			"/start", "ZAPOMNIJ", "TAK"}},
+		// Under-19s in crisis also get Childline: a young person who gave their age, and anyone on
+		// Telegram whose age group is not known yet.
+		{"crisis_young_person", flows.ChannelTelegram, flows.Profile{Locale: "en"}, []string{
+			"/start", "I want to kill myself", "yes", "SKIP", "young", "15", "I want to end my life"}},
+		// Declining consent still gets the crisis routes, HELP and LINK.
+		{"declined_still_safe", flows.ChannelSMS, flows.Profile{Locale: "en"}, []string{
+			"hi", "no", "HELP", "LINK", "I want to end my life"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,7 +25,8 @@ type OutboxItem struct {
 // ClaimOutbox leases up to limit due messages on the given channels for sending. A lease that
 // expires (the worker died between claim and record) makes the row due again: this is the one
 // window in which a message can be sent twice. Rows for people who have stopped are cancelled
-// here, at send time, except the STOP confirmation itself.
+// here, at send time, except the STOP confirmation itself; so are those of people who asked to
+// be forgotten, except that request's confirmation.
 func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error) {
 	if len(channels) == 0 {
 		return nil, nil
@@ -59,7 +60,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			return nil
 		}
 		q, args, err = sqlx.In(`UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
-			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out)`, ids)
+			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out OR erase_requested_at IS NOT NULL)`, ids)
 		if err != nil {
 			return err
 		}

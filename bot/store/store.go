@@ -70,9 +70,10 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 		}
 		// busy_timeout and _txlock=immediate avoid SQLITE_BUSY on read-then-write transactions;
 		// synchronous(FULL) makes "we answered the webhook" mean "it is on disk";
-		// _time_format=sqlite stores times so that SQL date functions understand them.
+		// _time_format=sqlite stores times so that SQL date functions understand them;
+		// temp_store(MEMORY) keeps the group commit's savepoint journal off the disk.
 		dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
-			"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate&_time_format=sqlite"
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=temp_store(MEMORY)&_txlock=immediate&_time_format=sqlite"
 		db, err := sqlx.Open("sqlite", dsn)
 		if err != nil {
 			return nil, err
@@ -96,8 +97,11 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		db.SetMaxOpenConns(20)
-		db.SetMaxIdleConns(20)
+		// Enough for the webhooks, the dispatcher and the scheduler of one instance; several
+		// instances (and test packages run side by side) share PostgreSQL's 100 connections,
+		// so idle ones are given back.
+		db.SetMaxOpenConns(16)
+		db.SetMaxIdleConns(4)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		if err := db.PingContext(ctx); err != nil {
 			db.Close()

@@ -21,6 +21,8 @@ type config struct {
 	FollowupAfter time.Duration
 	ReassessAfter time.Duration
 	NudgesPerWeek int
+	// Retention is how long message text and notes are kept after a person's last contact.
+	Retention time.Duration
 
 	TwilioAccountSID, TwilioAuthToken  string
 	TwilioFrom, TwilioMessagingService string
@@ -77,6 +79,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, err
 	}
 	if c.ReassessAfter, err = parseDuration("SIGNPOST_REASSESS_AFTER", get("SIGNPOST_REASSESS_AFTER", "1008h")); err != nil {
+		return c, err
+	}
+	if c.Retention, err = parseDuration("SIGNPOST_RETENTION", get("SIGNPOST_RETENTION", "8760h")); err != nil {
 		return c, err
 	}
 	perWeek := get("SIGNPOST_NUDGES_PER_WEEK", "3")

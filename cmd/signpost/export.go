@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot/export"
@@ -12,7 +13,12 @@ import (
 )
 
 func cmdExport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export assessments|handoffs|referrals|people [--from DATE] [--to DATE]", stdout)
+	if _, pos := splitArgs(args); len(pos) > 0 && pos[0] == "person" {
+		rest := slices.Clone(args)
+		rest = slices.Delete(rest, slices.Index(rest, "person"), slices.Index(rest, "person")+1)
+		return exportPerson(ctx, rest, getenv, stdout, stderr)
+	}
+	fs := newFlags("export", "export assessments|handoffs|referrals|people [--from DATE] [--to DATE]\n       signpost export person --person ID   (everything held about one person, as JSON)", stdout)
 	from := fs.String("from", "", "first day or time to include (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "last day to include (YYYY-MM-DD, inclusive) or time to stop before (RFC 3339)")
 	flagArgs, pos := splitArgs(args)

@@ -61,6 +61,9 @@ Commands:
   content check [DIR]       validate messages, flows and the directory; exit status 1 on an error
   export KIND [--from DATE] [--to DATE]
                             CSV on stdout: assessments, handoffs, referrals, people
+  export person --person ID everything held about one person, as JSON (subject access)
+  forget --person ID        erase one person: identities, messages, notes and answers; anonymous
+                            counts are kept so reports do not change
   nudges list               CSV of scheduled nudges
   loadtest [--people N] [--instances N] [--rate R] [--database URL]
                             play residents through the journey against servers it starts, over
@@ -72,7 +75,7 @@ Commands:
 Run 'signpost COMMAND --help' for a command's flags. Configuration is by environment variables:
 SIGNPOST_ADDR, SIGNPOST_DATABASE_URL, SIGNPOST_PUBLIC_URL, SIGNPOST_CONTENT_DIR, SIGNPOST_TIMEZONE,
 SIGNPOST_QUIET_HOURS, SIGNPOST_FOLLOWUP_AFTER, SIGNPOST_REASSESS_AFTER, SIGNPOST_NUDGES_PER_WEEK,
-TWILIO_*, TELEGRAM_*.
+SIGNPOST_RETENTION, TWILIO_*, TELEGRAM_*.
 `
 
 // run is the whole program, wired from its arguments and environment so that tests can call it.
@@ -104,6 +107,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdLoadtest(ctx, rest, getenv, stdout, stderr)
 	case "users":
 		return cmdUsers(ctx, rest, getenv, stdout, stderr)
+	case "forget":
+		return cmdForget(ctx, rest, getenv, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
@@ -126,8 +131,7 @@ func newFlags(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return flag.ErrHelp
+			return flag.ErrHelp // the flag package has already printed fs.Usage
 		}
 		return &usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
 	}
@@ -223,7 +227,13 @@ func cmdChat(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	disp := bot.NewDispatcher(a.store, map[string]bot.Sender{*channel: newConsoleSender(stdout)}, a.log, time.Now)
 	fmt.Fprintf(stdout, "Chatting with Signpost as %s on %s. Type a message and press Enter; Ctrl-D ends.\n\n", *from, *channel)
-	return newChat(eng, disp, *channel, *from, stdin, stdout).Run(ctx)
+	if err := newChat(eng, disp, *channel, *from, stdin, stdout).Run(ctx); err != nil {
+		return err
+	}
+	// A FORGET confirmed in the chat is carried out now that its confirmation has been shown.
+	hk := &bot.Housekeeper{Store: a.store, Retention: a.cfg.Retention, Log: a.log, Now: time.Now, NewID: bot.NewID}
+	_, err = hk.RunOnce(ctx)
+	return err
 }
 
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {

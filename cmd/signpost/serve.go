@@ -107,6 +107,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	wg.Go(func() { refreshDirectory(workers, eng.Directory, log) })
 	sched := bot.NewScheduler(eng, bot.NudgePolicy{Quiet: a.cfg.QuietHours, Location: a.cfg.Location, PerWeek: a.cfg.NudgesPerWeek})
 	wg.Go(func() { sched.Run(workers) })
+	// Residents' own erasure requests, once confirmed and answered, and the retention purge.
+	hk := &bot.Housekeeper{Store: a.store, Retention: a.cfg.Retention, Log: log, Now: time.Now, NewID: bot.NewID}
+	wg.Go(func() { hk.Run(workers) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -159,7 +162,16 @@ func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("GET /readyz", readyz(a))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
+	webCh.Register(mux)
+	dash.Register(mux)
+}
+
+// readyz answers 200 while the database answers, and 503 otherwise (a load balancer then
+// stops sending traffic to this instance).
+func readyz(a *app) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -170,7 +182,4 @@ func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel
 		}
 		io.WriteString(w, "ready\n")
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
-	webCh.Register(mux)
-	dash.Register(mux)
 }
