@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"reflect"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/export"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
@@ -30,7 +30,7 @@ func say(t *testing.T, e *bot.Engine, clk *clock, channel, from string, texts ..
 	var pid string
 	for _, text := range texts {
 		h, err := e.Handle(context.Background(), bot.Inbound{Channel: channel, Address: from,
-			ProviderID: fmt.Sprintf("in-%d", ids.Add(1)), Text: text})
+			ProviderID: bottest.NewID("in-"), Text: text})
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
@@ -73,7 +73,7 @@ func exports(t *testing.T, s *store.Store) map[string][][]string {
 func TestErasureLeavesNoTraceAndKeepsTotals(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -197,7 +197,7 @@ func openHandoff(t *testing.T, s *store.Store, pid string) string {
 func TestForgetByMessage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -263,7 +263,7 @@ func TestForgetByMessage(t *testing.T) {
 func TestForgetHeldByCrisis(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -297,7 +297,7 @@ func TestForgetHeldByCrisis(t *testing.T) {
 func TestConsentLedger(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		yes := say(t, e, clk, "telegram", "555000111", "/start", "yes", "SKIP", "1", "LINK")
 		no := say(t, e, clk, "sms", "+447700900779", "hi", "no", "yes")
@@ -334,7 +334,7 @@ func TestConsentLedger(t *testing.T) {
 // ledger, may be there.
 func TestNothingStoredBeforeConsentAnyTable(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		pid := say(t, e, clk, "sms", "+447700900780", "hi", "E1 6AN", "7", "rent and lonely", "15",
 			"no", "E1 6AN", "7", "rent and lonely", "MENU", "MORE", "LANGUAGE")
@@ -365,7 +365,7 @@ func TestNothingStoredBeforeConsentAnyTable(t *testing.T) {
 func TestMinimisation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		var logs bytes.Buffer
 		log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -399,7 +399,7 @@ func TestMinimisation(t *testing.T) {
 func TestRetentionPurge(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2025, 10, 1, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2025, 10, 1, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		old := say(t, e, clk, "sms", "+447700900782", journey...)
 		if err := s.AddNote(ctx, store.Note{PersonID: old, Author: "sam@example.org", Body: "about " + secret, CreatedAt: clk.Now()}); err != nil {
@@ -454,7 +454,7 @@ func TestRetentionPurge(t *testing.T) {
 func TestSubjectAccessComplete(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		const phone = "+447700900784"
 		pid := say(t, e, clk, "sms", phone, journey...)

@@ -3,53 +3,24 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
-	"github.com/signpost-nhs/signpost/content"
-	"github.com/signpost-nhs/signpost/flows"
 )
 
-var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quiet = bottest.Quiet
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+type clock = bottest.Clock
 
 func newEngine(t testing.TB, s *store.Store, clk *clock) *bot.Engine {
-	t.Helper()
-	c, err := content.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := bot.NewDirectory(s)
-	if err := dir.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return &bot.Engine{Store: s, Machine: flows.New(c), Content: c, Directory: dir, Log: quiet,
-		Config: bot.Config{FollowupAfter: 72 * time.Hour, ReassessAfter: 1008 * time.Hour, Location: time.UTC},
-		Now:    clk.Now,
-		NewID:  func(p string) string { return fmt.Sprintf("%s%06d", p, ids.Add(1)) }}
+	return bottest.NewEngine(t, s, clk.Now)
 }
-
-// ids numbers the ids of every test engine, so engines sharing a database never collide.
-var ids atomic.Int64
 
 // recorder is a channel that records what it is asked to send.
 type recorder struct {
@@ -92,7 +63,7 @@ func count(t testing.TB, s *store.Store, q string, args ...any) int {
 func TestJourneyPersists(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -144,7 +115,7 @@ func TestJourneyPersists(t *testing.T) {
 func TestNothingStoredBeforeConsent(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		e := newEngine(t, s, bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)))
 		for i, text := range []string{"hi", "no", "E1 6AN", "7"} {
 			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900999", ProviderID: fmt.Sprint(i), Text: text}); err != nil {
 				t.Fatal(err)
@@ -162,7 +133,7 @@ func TestNothingStoredBeforeConsent(t *testing.T) {
 func TestDuplicateDeliveryHandledOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		e := newEngine(t, s, bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)))
 		in := bot.Inbound{Channel: "sms", Address: "+447700900124", ProviderID: "SMdup", Text: "hello"}
 		var wg sync.WaitGroup
 		var dups atomic.Int32
@@ -198,13 +169,13 @@ func TestDuplicateDeliveryHandledOnce(t *testing.T) {
 func TestConcurrentMessagesNoLostUpdate(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		e := newEngine(t, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		e := newEngine(t, s, bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)))
 		// Two engines over two connections pools model two instances on one database.
 		s2 := s
 		if s.Dialect() == store.Postgres {
 			s2 = storetest.Reopen(t, s)
 		}
-		e2 := newEngine(t, s2, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+		e2 := newEngine(t, s2, bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)))
 		const n = 40
 		var wg sync.WaitGroup
 		for i := range n {
@@ -238,7 +209,7 @@ func TestConcurrentMessagesNoLostUpdate(t *testing.T) {
 func TestDispatcherErrors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		rec := &recorder{fail: &bot.SendError{Code: "20429", Retryable: true}}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -268,7 +239,7 @@ func TestDispatcherErrors(t *testing.T) {
 
 func benchmarkEngine(b *testing.B, d store.Dialect) {
 	s := storetest.Open(b, d)
-	e := newEngine(b, s, &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)})
+	e := newEngine(b, s, bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)))
 	ctx := context.Background()
 	// Each iteration is one message from a different person into the ONS questions: the
 	// common case of the inbound path (claim, lock, step, three writes, one reply queued).

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
 )
@@ -94,7 +95,7 @@ func benchmarkNudges(b *testing.B, d store.Dialect, due, future int) {
 			b.Fatal(err)
 		}
 	}
-	clk := &clock{t: now}
+	clk := bottest.NewClock(now)
 	e := newEngine(b, s, clk)
 	sender := &countingSender{}
 	disp := bot.NewDispatcher(s, map[string]bot.Sender{"sms": sender}, quiet, clk.Now)

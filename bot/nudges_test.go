@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
 )
@@ -116,7 +117,7 @@ func TestNudgeLifecycle(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		// Sunday 29 March 2026: the clocks go forward at 01:00 GMT.
-		clk := &clock{t: time.Date(2026, 3, 26, 12, 0, 0, 0, london)}
+		clk := bottest.NewClock(time.Date(2026, 3, 26, 12, 0, 0, 0, london))
 		e := newEngine(t, s, clk)
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec}, quiet, clk.Now)
@@ -147,18 +148,18 @@ func TestNudgeLifecycle(t *testing.T) {
 		for n, _ := d.RunOnce(ctx); n > 0; n, _ = d.RunOnce(ctx) {
 		}
 		rec.sent = nil // the conversations so far; from here on only nudges
-		clk.t = time.Date(2026, 3, 28, 21, 0, 0, 0, london)
+		clk.Set(time.Date(2026, 3, 28, 21, 0, 0, 0, london))
 		run()
 		st, due := nudgeStatus(t, s, "n_quiet")
 		if st != "pending" || !due.Equal(time.Date(2026, 3, 29, 9, 0, 0, 0, london)) {
 			t.Fatalf("in quiet hours: %s due %s; want pending until 09:00 BST", st, due.In(london))
 		}
-		clk.t = time.Date(2026, 3, 29, 8, 59, 0, 0, london)
+		clk.Set(time.Date(2026, 3, 29, 8, 59, 0, 0, london))
 		run()
 		if len(rec.texts()) != 0 {
 			t.Fatalf("sent before the quiet hours ended: %q", rec.texts())
 		}
-		clk.t = time.Date(2026, 3, 29, 9, 0, 0, 0, london)
+		clk.Set(time.Date(2026, 3, 29, 9, 0, 0, 0, london))
 		run()
 		run()
 		if st, _ := nudgeStatus(t, s, "n_quiet"); st != "sent" {
@@ -190,7 +191,7 @@ func TestNudgeLifecycle(t *testing.T) {
 func TestNudgeWeeklyCapAndCrisis(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 23, 12, 0, 0, 0, london)}
+		clk := bottest.NewClock(time.Date(2026, 11, 23, 12, 0, 0, 0, london))
 		e := newEngine(t, s, clk)
 		sc := newScheduler(e, clk, bot.QuietHours{Off: true})
 		pid := consented(t, e, "+447700900300")
@@ -232,7 +233,7 @@ func TestNudgeWeeklyCapAndCrisis(t *testing.T) {
 func TestNudgeLeaseRecovery(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 12, 0, 0, 0, london)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 12, 0, 0, 0, london))
 		e := newEngine(t, s, clk)
 		pid := consented(t, e, "+447700900400")
 		clk.Add(time.Hour)
@@ -261,7 +262,7 @@ func TestNudgeLeaseRecovery(t *testing.T) {
 func TestNudgesExactlyOnceAcrossWorkers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 11, 24, 12, 0, 0, 0, london)}
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 12, 0, 0, 0, london))
 		e := newEngine(t, s, clk)
 		const people = 60
 		for i := range people {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
 )
@@ -17,7 +18,7 @@ import (
 func TestTakeover(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)}
+		clk := bottest.NewClock(time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		woken := 0
 		e.Sent = func() { woken++ }

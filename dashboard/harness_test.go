@@ -2,7 +2,6 @@ package dashboard_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,15 +11,13 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
-	"github.com/signpost-nhs/signpost/content"
 	"github.com/signpost-nhs/signpost/dashboard"
-	"github.com/signpost-nhs/signpost/flows"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -46,8 +43,6 @@ func (c *clock) Add(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-var ids atomic.Int64
-
 // env is a dashboard over a real store and engine, served by httptest.
 type env struct {
 	t      *testing.T
@@ -66,17 +61,7 @@ func newEnv(t *testing.T, s *store.Store, public string) *env {
 
 func newEnvClock(t *testing.T, s *store.Store, public string, clk *clock) *env {
 	t.Helper()
-	c, err := content.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := bot.NewDirectory(s)
-	if err := dir.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	e := &bot.Engine{Store: s, Machine: flows.New(c), Content: c, Directory: dir, Log: quiet,
-		Config: bot.Config{FollowupAfter: 72 * time.Hour, ReassessAfter: 1008 * time.Hour, Location: time.UTC},
-		Now:    clk.Now, NewID: func(p string) string { return fmt.Sprintf("%s%06d", p, ids.Add(1)) }}
+	e := bottest.NewEngine(t, s, clk.Now)
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	e.Log = quiet

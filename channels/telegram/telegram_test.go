@@ -11,12 +11,12 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/bot/store/storetest"
 	"github.com/signpost-nhs/signpost/channels/channeltest"
@@ -36,34 +36,10 @@ const (
 
 var quiet = slog.New(slog.DiscardHandler)
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+type clock = bottest.Clock
 
 func newEngine(t testing.TB, s *store.Store, clk *clock) *bot.Engine {
-	t.Helper()
-	c, err := content.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := bot.NewDirectory(s)
-	if err := dir.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	var n atomic.Int64
-	return &bot.Engine{Store: s, Machine: flows.New(c), Content: c, Directory: dir, Log: quiet,
-		Config: bot.Config{FollowupAfter: 72 * time.Hour, ReassessAfter: 1008 * time.Hour, Location: time.UTC},
-		Now:    clk.Now,
-		NewID:  func(p string) string { return fmt.Sprintf("%s%06d", p, n.Add(1)) }}
+	return bottest.NewEngine(t, s, clk.Now)
 }
 
 // harness is a real engine, store and dispatcher, the Telegram channel serving its webhook
@@ -83,7 +59,7 @@ type harness struct {
 func newHarness(t *testing.T, s *store.Store, webhookSecret string) *harness {
 	t.Helper()
 	channeltest.GuardDefaultTransport(t)
-	h := &harness{t: t, s: s, clk: &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}}
+	h := &harness{t: t, s: s, clk: bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))}
 	h.fake = channeltest.NewFakeTelegram(t, token)
 	h.eng = newEngine(t, s, h.clk)
 	h.mux = http.NewServeMux()

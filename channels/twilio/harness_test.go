@@ -8,11 +8,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot"
+	"github.com/signpost-nhs/signpost/bot/bottest"
 	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/channels/channeltest"
 	"github.com/signpost-nhs/signpost/channels/twilio"
@@ -30,18 +30,7 @@ const (
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+type clock = bottest.Clock
 
 // harness is the SMS channel wired as serve wires it: a real engine and store, the webhooks
 // on a local HTTP server, the dispatcher sending through twilio-go to a fake Twilio.
@@ -66,20 +55,9 @@ func newHarness(t *testing.T, s *store.Store, configure ...func(*twilio.Config))
 func newHarnessLog(t *testing.T, s *store.Store, log *slog.Logger, configure ...func(*twilio.Config)) *harness {
 	t.Helper()
 	channeltest.GuardDefaultTransport(t)
-	ctx := context.Background()
-	c, err := content.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := bot.NewDirectory(s)
-	if err := dir.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	clk := &clock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
-	// Random ids: several harnesses may share one store.
-	eng := &bot.Engine{Store: s, Machine: flows.New(c), Content: c, Directory: dir, Log: log,
-		Config: bot.Config{FollowupAfter: 72 * time.Hour, ReassessAfter: 1008 * time.Hour, Location: time.UTC},
-		Now:    clk.Now, NewID: bot.NewID}
+	clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
+	eng := bottest.NewEngine(t, s, clk.Now)
+	eng.Log = log
 
 	fake := channeltest.NewFakeTwilio(t, accountSID)
 	cfg := twilio.Config{AccountSID: accountSID, AuthToken: fake.AuthToken, From: ourNumber,
@@ -96,7 +74,7 @@ func newHarnessLog(t *testing.T, s *store.Store, log *slog.Logger, configure ...
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	disp := bot.NewDispatcher(s, map[string]bot.Sender{flows.ChannelSMS: ch}, log, clk.Now)
-	return &harness{t: t, s: s, clk: clk, content: c, fake: fake, ch: ch, srv: srv,
+	return &harness{t: t, s: s, clk: clk, content: eng.Content, fake: fake, ch: ch, srv: srv,
 		http: &http.Client{Transport: channeltest.LocalOnly(t, nil), Timeout: 30 * time.Second}, disp: disp}
 }
 
