@@ -79,8 +79,9 @@ func (r crisisReport) log(t *testing.T, name string) (recall, fpRate float64) {
 
 // TestCrisisSet is the release gate: every crisis message in testdata/crisis.tsv
 // must be flagged and at most 5% of the non-crisis ones. The set was written
-// before the detector, then grew by two rounds of held-out messages, each
-// added only after its untuned recall was recorded (see the file's comments).
+// before the detector, then grew by rounds of held-out messages and
+// development sets, each added only after its untuned recall was recorded (see
+// the file's comments).
 func TestCrisisSet(t *testing.T) {
 	r := evalCrisis(loadTSV(t, "testdata/crisis.tsv"))
 	_, fp := r.log(t, "testdata/crisis.tsv")
@@ -92,25 +93,48 @@ func TestCrisisSet(t *testing.T) {
 	}
 }
 
-// Regression guards for the held-out set: recall as measured when the set was
-// first run, untuned (24/40 = 0.600), minus a margin, and the spec's 5%
-// false-positive ceiling (measured 1/40). The set is never used to tune the
-// detector, so it stays an honest estimate of recall on unseen phrasings.
-const (
-	holdoutRecallFloor = 0.55
-	holdoutFPCeiling   = 0.05
-)
+// crisisHoldouts are sets of messages written after the detector was frozen
+// and never used to tune it, so they stay honest estimates of recall on
+// unseen phrasings. Each present file is reported; a floor, where set, is the
+// recall measured when the set was first run, untuned, minus a margin, and the
+// ceiling is the spec's 5% false-positive rate.
+var crisisHoldouts = []struct {
+	path        string
+	note        string
+	recallFloor float64 // 0: report only
+	fpCeiling   float64 // 0: report only
+}{
+	// Earlier rounds were folded into crisis.tsv after being measured; a new
+	// crisis_holdout.tsv, if someone writes one, is reported too.
+	{"testdata/crisis_holdout.tsv", "held out", 0, 0.05},
+	// Round 5, written after the compositional tier was frozen. First run,
+	// untuned: recall 35/40 = 0.875 (suicide 12/16, self-harm 7/8, abuse 9/9,
+	// emergency 7/7), false positives 1/20.
+	{"testdata/crisis_holdout3.tsv", "round 5, held out, not tuned on", 0.80, 0.05},
+	// A blind set written by someone else for the final measurement: reported
+	// only, never tuned on.
+	{"testdata/crisis_holdout2.tsv", "blind, written by someone else, not tuned on", 0, 0},
+}
 
-// TestCrisisHoldout reports recall and false positives on
-// testdata/crisis_holdout.tsv, messages written after the detector was frozen.
-func TestCrisisHoldout(t *testing.T) {
-	r := evalCrisis(loadTSV(t, "testdata/crisis_holdout.tsv"))
-	recall, fp := r.log(t, "testdata/crisis_holdout.tsv (held out, not tuned on)")
-	if recall < holdoutRecallFloor {
-		t.Errorf("holdout recall %.3f below floor %.2f", recall, holdoutRecallFloor)
-	}
-	if fp > holdoutFPCeiling {
-		t.Errorf("holdout false-positive rate %.3f above %.2f", fp, holdoutFPCeiling)
+// TestCrisisHoldouts reports recall and false positives on each held-out set
+// present, one subtest per file (go test -run 'TestCrisisHoldouts/crisis_holdout3').
+func TestCrisisHoldouts(t *testing.T) {
+	for _, h := range crisisHoldouts {
+		name := strings.TrimSuffix(h.path[strings.LastIndexByte(h.path, '/')+1:], ".tsv")
+		t.Run(name, func(t *testing.T) {
+			set := loadTSVIfExists(t, h.path)
+			if set == nil {
+				t.Skipf("%s not present", h.path)
+			}
+			r := evalCrisis(set)
+			recall, fp := r.log(t, h.path+" ("+h.note+")")
+			if h.recallFloor > 0 && recall < h.recallFloor {
+				t.Errorf("holdout recall %.3f below floor %.2f", recall, h.recallFloor)
+			}
+			if h.fpCeiling > 0 && fp > h.fpCeiling {
+				t.Errorf("holdout false-positive rate %.3f above %.2f", fp, h.fpCeiling)
+			}
+		})
 	}
 }
 

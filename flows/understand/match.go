@@ -25,6 +25,10 @@ type rule struct {
 	// requires, if set, must also match the text the rule runs on (one
 	// sentence, for crisis rules) for a match to count.
 	requires *regexp.Regexp
+	// unless, if set, cancels the rule when it matches anywhere in the whole
+	// message: innocent context that need not touch the cue ("my son hit me
+	// with his toy car by accident", "my nose is bleeding a lot").
+	unless *regexp.Regexp
 	// anchors: at least one of these substrings occurs in every text the
 	// pattern can match (derived from the pattern, see requiredLiterals). nil
 	// means no usable literal was found and the regexp always runs.
@@ -136,6 +140,9 @@ func (r *rule) find(text, whole string) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	if r.jokey && laughRe.MatchString(whole) {
+		return 0, 0, false
+	}
+	if r.unless != nil && r.unless.MatchString(whole) {
 		return 0, 0, false
 	}
 	var ex [][]int
