@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -73,12 +74,12 @@ func seedNudges(b *testing.B, s *store.Store, from, n int, due time.Time) {
 	}
 }
 
-// countingSender accepts every message, like a provider that never fails.
-type countingSender struct{ n int }
+// countingSender accepts every message, like a provider that never fails. The dispatcher sends
+// to it from several goroutines.
+type countingSender struct{ n atomic.Int64 }
 
 func (c *countingSender) Send(context.Context, bot.Outgoing) (string, error) {
-	c.n++
-	return "SMb" + strconv.Itoa(c.n), nil
+	return "SMb" + strconv.FormatInt(c.n.Add(1), 10), nil
 }
 
 // benchmarkNudges dispatches `due` due nudges to a fake provider while `future` more wait for
@@ -122,8 +123,8 @@ func benchmarkNudges(b *testing.B, d store.Dialect, due, future int) {
 		}
 	}
 	b.StopTimer()
-	if sender.n != due {
-		b.Fatalf("sent %d nudges, want %d", sender.n, due)
+	if n := sender.n.Load(); n != int64(due) {
+		b.Fatalf("sent %d nudges, want %d", n, due)
 	}
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(due)/b.Elapsed().Seconds(), "nudges/s")
