@@ -66,8 +66,9 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	if *dbURL == "" {
 		*dbURL = "sqlite:" + dir + "/load.db"
 	}
-	if strings.HasPrefix(*dbURL, "postgres") {
+	if strings.HasPrefix(*dbURL, "postgres") && !strings.Contains(*dbURL, "search_path=") {
 		// A schema of its own, dropped afterwards, so runs never see each other's residents.
+		// A URL that names a search_path (a seeded schema) is used as it is.
 		u, drop, err := freshSchema(ctx, *dbURL)
 		if err != nil {
 			return err

@@ -68,6 +68,7 @@ Commands:
   loadtest [--people N] [--instances N] [--rate R] [--database URL]
                             play residents through the journey against servers it starts, over
                             signed Twilio webhooks with a fake Twilio; report speed and memory
+  seed --people N           fill the database with N residents' history, for scale tests
   users add --email E --role linkworker|admin [--name NAME]
                             create a dashboard account; prints a one-time password
   users list                CSV of dashboard accounts
@@ -105,6 +106,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdNudges(ctx, rest, getenv, stdout, stderr)
 	case "loadtest":
 		return cmdLoadtest(ctx, rest, getenv, stdout, stderr)
+	case "seed":
+		return cmdSeed(ctx, rest, getenv, stdout, stderr)
 	case "users":
 		return cmdUsers(ctx, rest, getenv, stdout, stderr)
 	case "forget":
