@@ -60,9 +60,6 @@ type Engine struct {
 	Metrics *Metrics
 }
 
-// ErrEmpty reports an inbound message with no text.
-var ErrEmpty = errors.New("empty message")
-
 // Handle runs one inbound message. It is safe to call concurrently, also for the same person:
 // one person's messages are stepped one at a time, in the order their transactions lock.
 func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {

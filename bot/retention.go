@@ -58,7 +58,7 @@ func (h *Housekeeper) RunOnce(ctx context.Context) (Housekeeping, error) {
 		out.Erased = append(out.Erased, e)
 	}
 	if h.Retention > 0 {
-		if out.Purged, err = h.Store.PurgeBefore(ctx, now.Add(-h.Retention)); err != nil {
+		if out.Purged, err = h.Store.PurgeBefore(ctx, now.Add(-h.Retention), now); err != nil {
 			return out, err
 		}
 		if out.Purged.Messages > 0 || out.Purged.Notes > 0 {

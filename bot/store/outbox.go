@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -60,7 +61,8 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			return nil
 		}
 		q, args, err = sqlx.In(`UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
-			WHERE id IN (?) AND kind <> 'confirm' AND person_id IN (SELECT id FROM people WHERE opted_out OR erase_requested_at IS NOT NULL)`, ids)
+			WHERE id IN (?) AND kind <> 'confirm' AND EXISTS (SELECT 1 FROM people p WHERE p.id = outbox.person_id
+				AND (p.opted_out OR p.erase_requested_at IS NOT NULL))`, ids)
 		if err != nil {
 			return err
 		}
@@ -95,9 +97,12 @@ type Sent struct {
 	ProviderID string
 }
 
-// MarkSentBatch records several accepted messages in one transaction.
+// MarkSentBatch records several accepted messages in one transaction. If the group cannot be
+// recorded, each is recorded alone, and one whose provider id cannot be stored (a provider that
+// repeated an id) is recorded without it: a message that went must never look unsent, or it
+// would be sent again when its lease expires.
 func (s *Store) MarkSentBatch(ctx context.Context, sent []Sent, now time.Time) error {
-	return s.InTx(ctx, func(t *Tx) error {
+	err := s.InTx(ctx, func(t *Tx) error {
 		for _, m := range sent {
 			if err := t.markSent(ctx, m.Item, m.ProviderID, now); err != nil {
 				return err
@@ -105,6 +110,18 @@ func (s *Store) MarkSentBatch(ctx context.Context, sent []Sent, now time.Time) e
 		}
 		return nil
 	})
+	if err == nil || len(sent) == 0 {
+		return err
+	}
+	var errs []error
+	for _, m := range sent {
+		err := s.InTx(ctx, func(t *Tx) error { return t.markSent(ctx, m.Item, m.ProviderID, now) })
+		if err != nil && m.ProviderID != "" {
+			err = s.InTx(ctx, func(t *Tx) error { return t.markSent(ctx, m.Item, "", now) })
+		}
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 // MarkSent records a message accepted by the provider; its delivery status then follows the

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // RemovedText replaces message text and notes purged after the retention period. The rows stay,
@@ -15,27 +17,64 @@ type Purged struct {
 	Notes    int64
 }
 
-// PurgeBefore removes the text of messages and notes of every person whose last contact was
-// before cutoff. It is idempotent: text already removed is not touched again.
-func (s *Store) PurgeBefore(ctx context.Context, cutoff time.Time) (Purged, error) {
-	var p Purged
+// purgeBatch bounds one purge transaction, so that the single SQLite writer is never held long.
+const purgeBatch = 500
+
+// PurgeBefore removes the text of messages and notes of people whose last contact was before
+// cutoff, a batch of people at a time. It walks the index on last contact and marks each
+// person purged, so a run costs what it removes, not the size of the database. It is
+// idempotent: a person is purged again only after a later contact has grown old in turn.
+func (s *Store) PurgeBefore(ctx context.Context, cutoff, now time.Time) (Purged, error) {
+	var total Purged
 	cutoff = UTC(cutoff)
-	err := s.InTx(ctx, func(t *Tx) error {
-		res, err := t.exec(ctx, `UPDATE messages SET body = ?, options = ''
-			WHERE body <> ? AND person_id IN (SELECT id FROM people WHERE last_contact_at < ?)
-			AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id AND o.status IN ('pending', 'sending'))`,
-			RemovedText, RemovedText, cutoff)
-		if err != nil {
+	for {
+		var p Purged
+		var n int
+		err := s.InTx(ctx, func(t *Tx) error {
+			var ids []string
+			if err := t.selectAll(ctx, &ids, `SELECT id FROM people WHERE last_contact_at < ?
+				AND (text_purged_at IS NULL OR text_purged_at < last_contact_at) ORDER BY last_contact_at LIMIT ?`,
+				cutoff, purgeBatch); err != nil {
+				return err
+			}
+			n = len(ids)
+			if n == 0 {
+				return nil
+			}
+			q, args, err := sqlx.In(`UPDATE messages SET body = ?, options = ''
+				WHERE person_id IN (?) AND body <> ?
+				AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id AND o.status IN ('pending', 'sending'))`,
+				RemovedText, ids, RemovedText)
+			if err != nil {
+				return err
+			}
+			res, err := t.exec(ctx, q, args...)
+			if err != nil {
+				return err
+			}
+			p.Messages, _ = res.RowsAffected()
+			q, args, err = sqlx.In(`UPDATE notes SET body = ? WHERE person_id IN (?) AND body <> ?`, RemovedText, ids, RemovedText)
+			if err != nil {
+				return err
+			}
+			if res, err = t.exec(ctx, q, args...); err != nil {
+				return err
+			}
+			p.Notes, _ = res.RowsAffected()
+			q, args, err = sqlx.In(`UPDATE people SET text_purged_at = ? WHERE id IN (?)`, UTC(now), ids)
+			if err != nil {
+				return err
+			}
+			_, err = t.exec(ctx, q, args...)
 			return err
-		}
-		p.Messages, _ = res.RowsAffected()
-		res, err = t.exec(ctx, `UPDATE notes SET body = ? WHERE body <> ? AND person_id IN (SELECT id FROM people WHERE last_contact_at < ?)`,
-			RemovedText, RemovedText, cutoff)
+		})
 		if err != nil {
-			return err
+			return total, err
 		}
-		p.Notes, _ = res.RowsAffected()
-		return nil
-	})
-	return p, err
+		total.Messages += p.Messages
+		total.Notes += p.Notes
+		if n < purgeBatch {
+			return total, nil
+		}
+	}
 }

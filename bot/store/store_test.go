@@ -281,3 +281,33 @@ func TestSettings(t *testing.T) {
 		}
 	})
 }
+
+func TestMarkSentSurvivesARepeatedProviderID(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		for range 3 {
+			if err := s.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "hi"}, t0)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
+		if err != nil || len(items) != 3 {
+			t.Fatalf("claim: %v %v", items, err)
+		}
+		// The provider answers the second and third with the same id.
+		err = s.MarkSentBatch(ctx, []store.Sent{{Item: items[0], ProviderID: "SM1"}, {Item: items[1], ProviderID: "SM2"},
+			{Item: items[2], ProviderID: "SM2"}}, t0)
+		if err != nil {
+			t.Fatalf("MarkSentBatch: %v", err)
+		}
+		var unsent int
+		s.DB().Get(&unsent, `SELECT COUNT(*) FROM outbox WHERE status <> 'sent'`)
+		if unsent != 0 {
+			t.Errorf("%d messages that went look unsent (they would be sent again)", unsent)
+		}
+	})
+}

@@ -41,15 +41,10 @@ func (c *Channel) inbound(w http.ResponseWriter, r *http.Request) error {
 	// a redelivery (or a replay: signatures carry no timestamp) is a no-op, and a failure
 	// leaves nothing behind for Twilio's retry to trip over.
 	h, err := c.engine.Handle(r.Context(), bot.Inbound{Channel: channel, Address: from, ProviderID: sid, Text: inboundText(form)})
-	switch {
-	case errors.Is(err, bot.ErrEmpty):
-		// Nothing to answer; a 500 would only make Twilio try again.
-		c.log.Debug("empty sms ignored", "sid", sid)
-	case err != nil:
+	if err != nil {
 		return fmt.Errorf("handle sms %s: %w", sid, err)
-	default:
-		c.log.Debug("sms received", "sid", sid, "person", h.PersonID, "duplicate", h.Duplicate)
 	}
+	c.log.Debug("sms received", "sid", sid, "person", h.PersonID, "duplicate", h.Duplicate)
 	w.Header().Set("Content-Type", "text/xml")
 	_, err = w.Write([]byte(emptyTwiML))
 	return err

@@ -245,6 +245,7 @@ type loadProvider struct {
 	latency  []time.Duration
 	received atomic.Int64
 	n        atomic.Int64
+	run      uint64 // random per run, for provider ids
 }
 
 type inflight struct {
@@ -252,7 +253,9 @@ type inflight struct {
 	reply chan struct{} // closed at the first reply
 }
 
-func newLoadProvider() *loadProvider { return &loadProvider{waiting: map[string]*inflight{}} }
+func newLoadProvider() *loadProvider {
+	return &loadProvider{waiting: map[string]*inflight{}, run: rand.Uint64()}
+}
 
 // sent records a resident's inbound message and returns a channel closed at its first reply.
 func (p *loadProvider) sent(resident string, at time.Time) <-chan struct{} {
@@ -288,7 +291,9 @@ func (p *loadProvider) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		close(f.reply)
 	}
 	p.mu.Unlock()
-	sid := fmt.Sprintf("SM%032x", p.n.Add(1))
+	// Unique across runs too, as Twilio's are: a run against a seeded database must not
+	// repeat the ids of the run before.
+	sid := fmt.Sprintf("SM%016x%016x", p.run, p.n.Add(1))
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusCreated)
 	_ = json.NewEncoder(w).Encode(map[string]any{"sid": sid, "status": "queued", "to": to, "from": loadNumber,
