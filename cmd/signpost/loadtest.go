@@ -317,13 +317,15 @@ func runLoad(ctx context.Context, base string, people, concurrency int, rps floa
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: concurrency}}
 	residents := make(chan int)
+	// New residents each run, so that a run against a database used before starts afresh.
+	first := rand.IntN(90_000_000 - people)
 	var wg sync.WaitGroup
 	start := time.Now()
 	var seq atomic.Int64
 	for range min(concurrency, people) {
 		wg.Go(func() {
 			for i := range residents {
-				from := fmt.Sprintf("+4477%08d", 10000000+i)
+				from := fmt.Sprintf("+4477%08d", first+i)
 				for _, text := range journey {
 					if ctx.Err() != nil {
 						return
