@@ -196,35 +196,16 @@ func (s *Store) SubjectAccessReport(ctx context.Context, personID string, now ti
 		return sa, err
 	}
 	// Empty lists print as [] rather than null: "nothing held" reads better than "unknown".
-	if sa.Identities == nil {
-		sa.Identities = []SubjectIdent{}
-	}
-	if sa.Consents == nil {
-		sa.Consents = []ConsentRecord{}
-	}
-	if sa.Messages == nil {
-		sa.Messages = []SubjectMessage{}
-	}
-	if sa.Assessments == nil {
-		sa.Assessments = []SubjectScore{}
-	}
-	if sa.Needs == nil {
-		sa.Needs = []SubjectNeed{}
-	}
-	if sa.Referrals == nil {
-		sa.Referrals = []SubjectRef{}
-	}
-	if sa.Handoffs == nil {
-		sa.Handoffs = []SubjectHandoff{}
-	}
-	if sa.Notes == nil {
-		sa.Notes = []SubjectNote{}
-	}
-	if sa.Nudges == nil {
-		sa.Nudges = []SubjectNudge{}
-	}
-	if sa.Audit == nil {
-		sa.Audit = []SubjectAudit{}
-	}
+	sa.Identities, sa.Consents, sa.Messages = orEmpty(sa.Identities), orEmpty(sa.Consents), orEmpty(sa.Messages)
+	sa.Assessments, sa.Needs, sa.Referrals = orEmpty(sa.Assessments), orEmpty(sa.Needs), orEmpty(sa.Referrals)
+	sa.Handoffs, sa.Notes, sa.Nudges, sa.Audit = orEmpty(sa.Handoffs), orEmpty(sa.Notes), orEmpty(sa.Nudges), orEmpty(sa.Audit)
 	return sa, nil
+}
+
+// orEmpty returns s, or an empty slice for nil.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
