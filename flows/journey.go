@@ -326,14 +326,12 @@ func (s *step) stopHint() string {
 	return s.t("stop_hint.other")
 }
 
+// sayCrisis answers a crisis with the crisis routes. Childline's line goes to everyone: an
+// under-19 on SMS is assumed an adult until they say otherwise, and an adult loses nothing by
+// reading it, where a young person who misses it might.
 func (s *step) sayCrisis() {
 	s.say("crisis")
-	p := s.in.Profile
-	young := p.AgeGroup == AgeYoungPerson || (p.Age > 0 && p.Age < 19) ||
-		(p.AgeGroup != AgeAdult && p.AgeGroup != AgeParentCarer && s.in.Channel == ChannelTelegram)
-	if young {
-		s.say("crisis.young")
-	}
+	s.say("crisis.young")
 }
 
 func (s *step) link() {

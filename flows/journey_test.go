@@ -126,8 +126,7 @@ func TestTranscripts(t *testing.T) {
 			"hi", "STOP", "FORGET", "YES"}},
 		{"forget_polish", flows.ChannelTelegram, flows.Profile{Locale: "pl"}, []string{
 			"/start", "ZAPOMNIJ", "TAK"}},
-		// Under-19s in crisis also get Childline: a young person who gave their age, and anyone on
-		// Telegram whose age group is not known yet.
+		// Every crisis reply carries Childline for under-19s: before the age is known, and after.
 		{"crisis_young_person", flows.ChannelTelegram, flows.Profile{Locale: "en"}, []string{
 			"/start", "I want to kill myself", "yes", "SKIP", "young", "15", "I want to end my life"}},
 		// Declining consent still gets the crisis routes, HELP and LINK.

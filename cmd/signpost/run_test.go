@@ -150,7 +150,8 @@ func TestServeEndToEnd(t *testing.T) {
 			if got := strings.Join(say("yes"), "\n"); !strings.Contains(got, "postcode") {
 				t.Errorf("after consent = %q", got)
 			}
-			if got := strings.Join(say("I can't go on, I want to end my life"), "\n"); !strings.Contains(got, "116 123") || !strings.Contains(got, "999") {
+			if got := strings.Join(say("I can't go on, I want to end my life"), "\n"); !strings.Contains(got, "116 123") || !strings.Contains(got, "999") ||
+				!strings.Contains(got, "85258") || !strings.Contains(got, "0800 1111") || !strings.Contains(got, "111") {
 				t.Errorf("crisis reply = %q", got)
 			}
 
