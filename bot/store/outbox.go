@@ -40,7 +40,10 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			skip = " FOR UPDATE SKIP LOCKED"
 		}
 		// A person's messages go in order: a row waits while an earlier one of theirs is being
-		// sent or waits for a retry.
+		// sent or waits for a retry. One gap remains with several instances on PostgreSQL: while
+		// one worker's claim has locked a person's due row but not yet committed its lease, a
+		// second worker skips that row (SKIP LOCKED) and may claim the same person's next one.
+		// Both are sent, possibly out of order; closing it means claiming by person.
 		// The conditions are written so that the partial index outbox_due serves the scan: its cost
 		// follows the rows waiting, not the millions already sent. Within a person, rows queued
 		// together share next_attempt_at, and id keeps their order.
