@@ -241,3 +241,28 @@ func clientIP(r *http.Request) string {
 	}
 	return host
 }
+
+// SweepSessions deletes the sessions that have timed out, idle or absolute; they can no longer
+// be used, and a session row says who was logged in from where.
+func (s *Server) SweepSessions(ctx context.Context) (int64, error) {
+	now := s.now()
+	return s.store.DeleteSessionsBefore(ctx, now.Add(-s.cfg.IdleTimeout), now.Add(-s.cfg.AbsoluteTimeout))
+}
+
+// RunSessionSweeper sweeps timed-out sessions every ten minutes until ctx ends.
+func (s *Server) RunSessionSweeper(ctx context.Context) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if n, err := s.SweepSessions(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("sweep sessions", "err", err)
+		} else if n > 0 {
+			s.log.Info("timed-out sessions removed", "sessions", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

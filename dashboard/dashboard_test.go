@@ -279,3 +279,29 @@ func TestOneTimePassword(t *testing.T) {
 		t.Errorf("an expired one-time password: %d, want 401", r.status)
 	}
 }
+
+func TestSweepSessions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := newEnv(t, s, "")
+		e.account(worker, "linkworker", password)
+		idle := e.loggedIn(worker, password)
+		e.clk.Add(20 * time.Minute)
+		active := e.loggedIn(worker, password)
+		e.clk.Add(15 * time.Minute) // the first is 35 minutes idle, the second 15
+		n, err := e.dash.SweepSessions(context.Background())
+		if err != nil || n != 1 {
+			t.Fatalf("swept %d sessions (%v), want the 1 idle one", n, err)
+		}
+		var left int
+		s.DB().Get(&left, `SELECT COUNT(*) FROM sessions`)
+		if left != 1 {
+			t.Errorf("%d sessions left, want 1", left)
+		}
+		if r := active.get("/dashboard/"); r.status != 200 {
+			t.Errorf("the active session was swept: %d", r.status)
+		}
+		if r := idle.get("/dashboard/"); r.status != http.StatusSeeOther {
+			t.Errorf("the idle session still works: %d", r.status)
+		}
+	})
+}

@@ -110,6 +110,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	// Residents' own erasure requests, once confirmed and answered, and the retention purge.
 	hk := &bot.Housekeeper{Store: a.store, Retention: a.cfg.Retention, Log: log, Now: time.Now, NewID: bot.NewID}
 	wg.Go(func() { hk.Run(workers) })
+	wg.Go(func() { dash.RunSessionSweeper(workers) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
