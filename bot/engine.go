@@ -96,7 +96,7 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if in.Locale != "" && e.Content.Has(in.Locale) {
 		locale = in.Locale
 	}
-	p, _, err := tx.PersonByAddress(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
+	p, created, err := tx.PersonByAddress(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
 		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now})
 	if err != nil {
 		return err
@@ -105,6 +105,13 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	conv, err := tx.LockConversation(ctx, p.ID)
 	if err != nil {
 		return err
+	}
+	if !created {
+		// Read the person again under the lock: a message from them that committed while this
+		// one waited may have changed their consent, opt-out or erasure request.
+		if p, err = tx.PersonForUpdate(ctx, p.ID); err != nil {
+			return err
+		}
 	}
 	claimed, err := tx.ClaimInbound(ctx, p.ID, in.Channel, in.ProviderID, in.Text, now)
 	if err != nil {
@@ -117,14 +124,6 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if err := tx.Touch(ctx, p.ID, now); err != nil {
 		return err
 	}
-	open, err := tx.HasOpenHandoff(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	erasing, err := tx.ErasureRequested(ctx, p.ID)
-	if err != nil {
-		return err
-	}
 	st := flows.State{Flow: conv.Flow, Name: conv.State}
 	if err := json.Unmarshal([]byte(conv.Data), &st.Data); err != nil {
 		// Unreadable state data must not trap a person: start the flow state's data afresh.
@@ -133,8 +132,8 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	}
 	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location,
 		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Area: p.Area, Borough: p.Borough,
-			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: open,
-			Erasing: erasing}}
+			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: conv.HandoffOpen,
+			Erasing: p.EraseRequestedAt.Valid}}
 	if e.Directory != nil {
 		input.Finder = e.Directory
 	}

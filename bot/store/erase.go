@@ -179,12 +179,6 @@ func (t *Tx) RequestErasure(ctx context.Context, personID string, now time.Time)
 	return err
 }
 
-// ErasureRequested reports whether the person has asked to be forgotten.
-func (t *Tx) ErasureRequested(ctx context.Context, personID string) (bool, error) {
-	var n int
-	err := t.get(ctx, &n, `SELECT COUNT(*) FROM people WHERE id = ? AND erase_requested_at IS NOT NULL`, personID)
-	return n > 0, err
-}
 
 // DueErasures lists people whose own erasure request is ready to carry out: nothing of theirs
 // waits in the outbox (the final confirmation has been sent, or has failed), or the request is

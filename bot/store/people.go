@@ -24,6 +24,8 @@ type Person struct {
 	ConsentedAt    sql.NullTime `db:"consented_at"`
 	OptedOut       bool         `db:"opted_out"`
 	OptedOutAt     sql.NullTime `db:"opted_out_at"`
+	// EraseRequestedAt is set while the person's own request to be forgotten waits to be done.
+	EraseRequestedAt sql.NullTime `db:"erase_requested_at"`
 }
 
 // Conversation is a person's position in the flows. Version increases with every saved step.
@@ -35,6 +37,8 @@ type Conversation struct {
 	Mode      string    `db:"mode"` // bot or human
 	Version   int64     `db:"version"`
 	UpdatedAt time.Time `db:"updated_at"`
+	// HandoffOpen is read with the conversation: whether the person has a handoff not closed.
+	HandoffOpen bool `db:"handoff_open"`
 }
 
 // NewPerson describes a person to create on first contact.
@@ -50,7 +54,7 @@ type NewPerson struct {
 }
 
 const personColumns = `p.id, p.channel, p.area, p.borough, p.age_group, p.age, p.language, p.source,
-	p.first_contact_at, p.last_contact_at, p.consented, p.consented_at, p.opted_out, p.opted_out_at`
+	p.first_contact_at, p.last_contact_at, p.consented, p.consented_at, p.opted_out, p.opted_out_at, p.erase_requested_at`
 
 // PersonByAddress finds the person behind a channel identity, creating them with their
 // conversation if this is first contact. created reports the latter.
@@ -103,8 +107,9 @@ var ErrNotFound = errors.New("not found")
 // transaction ends, so that one person's messages are stepped one at a time on every instance.
 func (t *Tx) LockConversation(ctx context.Context, personID string) (Conversation, error) {
 	var c Conversation
-	err := t.get(ctx, &c, `SELECT person_id, flow, state, data, mode, version, updated_at
-		FROM conversations WHERE person_id = ?`+t.forUpdate(), personID)
+	err := t.get(ctx, &c, `SELECT person_id, flow, state, data, mode, version, updated_at,
+		EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = c.person_id AND h.status <> 'closed') AS handoff_open
+		FROM conversations c WHERE person_id = ?`+t.forUpdate(), personID)
 	if err != nil {
 		return c, fmt.Errorf("load conversation: %w", err)
 	}

@@ -57,12 +57,6 @@ func (t *Tx) OpenHandoff(ctx context.Context, id, personID, channel, reason stri
 	return id, err
 }
 
-// HasOpenHandoff reports whether the person has a handoff waiting or claimed.
-func (t *Tx) HasOpenHandoff(ctx context.Context, personID string) (bool, error) {
-	var n int
-	err := t.get(ctx, &n, `SELECT COUNT(*) FROM handoffs WHERE person_id = ? AND status <> 'closed'`, personID)
-	return n > 0, err
-}
 
 // ScheduleNudge creates a pending nudge unless one with the same dedupe key exists.
 func (t *Tx) ScheduleNudge(ctx context.Context, id, personID, kind, key, service, detail string, due, now time.Time) error {
