@@ -179,7 +179,6 @@ func (t *Tx) RequestErasure(ctx context.Context, personID string, now time.Time)
 	return err
 }
 
-
 // DueErasures lists people whose own erasure request is ready to carry out: nothing of theirs
 // waits in the outbox (the final confirmation has been sent, or has failed), or the request is
 // older than grace (a channel that is switched off must not keep their data for ever). A crisis

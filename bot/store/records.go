@@ -57,7 +57,6 @@ func (t *Tx) OpenHandoff(ctx context.Context, id, personID, channel, reason stri
 	return id, err
 }
 
-
 // ScheduleNudge creates a pending nudge unless one with the same dedupe key exists.
 func (t *Tx) ScheduleNudge(ctx context.Context, id, personID, kind, key, service, detail string, due, now time.Time) error {
 	_, err := t.exec(ctx, `INSERT INTO nudges (id, person_id, kind, dedupe_key, service, detail, due_at, created_at)
