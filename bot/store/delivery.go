@@ -15,9 +15,6 @@ var statusRank = map[string]int{
 	"delivered": 4, "undelivered": 4, "failed": 4, "canceled": 4, "read": 5,
 }
 
-// StatusRank reports a delivery status's rank, 0 for an unknown status.
-func StatusRank(status string) int { return statusRank[status] }
-
 // RecordDelivery records a provider's status callback for an outbound message and moves the
 // message's status forward if the new status is later. It reports whether the message is known.
 func (s *Store) RecordDelivery(ctx context.Context, channel, providerID, status, errorCode string, now time.Time) (known bool, err error) {

@@ -70,25 +70,12 @@ func (s *Store) People(ctx context.Context, p Period) ([]Person, error) {
 	return rows, err
 }
 
-// HandoffRow is one line of the handoffs export.
-type HandoffRow struct {
-	ID        string       `db:"id"`
-	PersonID  string       `db:"person_id"`
-	Channel   string       `db:"channel"`
-	Reason    string       `db:"reason"`
-	Urgent    bool         `db:"urgent"`
-	Status    string       `db:"status"`
-	OpenedAt  time.Time    `db:"opened_at"`
-	ClaimedBy string       `db:"claimed_by"`
-	ClosedAt  sql.NullTime `db:"closed_at"`
-	Outcome   string       `db:"outcome"`
-}
-
-// Handoffs lists handoffs opened in the period.
-func (s *Store) Handoffs(ctx context.Context, p Period) ([]HandoffRow, error) {
+// Handoffs lists handoffs opened in the period, oldest first: the handoffs export, and what
+// the reports count.
+func (s *Store) Handoffs(ctx context.Context, p Period) ([]Handoff, error) {
 	from, to := p.args()
-	var rows []HandoffRow
-	err := s.db.SelectContext(ctx, &rows, s.db.Rebind(`SELECT id, person_id, channel, reason, urgent, status, opened_at, claimed_by,
-		closed_at, outcome FROM handoffs WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id`), from, to)
-	return rows, err
+	var hs []Handoff
+	err := s.db.SelectContext(ctx, &hs, s.db.Rebind(`SELECT `+handoffColumns+handoffFrom+`
+		WHERE h.opened_at >= ? AND h.opened_at < ? ORDER BY h.opened_at, h.id`), from, to)
+	return hs, err
 }

@@ -96,9 +96,8 @@ func (s *Store) Report(ctx context.Context, p Period) (Report, error) {
 		return r, err
 	}
 
-	var hs []Handoff
-	if err := s.db.SelectContext(ctx, &hs, s.db.Rebind(`SELECT `+handoffColumns+handoffFrom+`
-		WHERE h.opened_at >= ? AND h.opened_at < ? ORDER BY h.opened_at`), from, to); err != nil {
+	hs, err := s.Handoffs(ctx, p)
+	if err != nil {
 		return r, err
 	}
 	r.HandoffsTotal = len(hs)
