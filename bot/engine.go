@@ -131,7 +131,7 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 		st.Data = flows.Data{}
 	}
 	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location,
-		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Area: p.Area, Borough: p.Borough,
+		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Borough: p.Borough,
 			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: conv.HandoffOpen,
 			Erasing: p.EraseRequestedAt.Valid}}
 	if e.Directory != nil {
@@ -213,8 +213,6 @@ func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channe
 				err = tx.RecordConsent(ctx, store.ConsentRecord{PersonID: p.ID, Purpose: store.PurposeShareWithLinkWorker,
 					Given: true, Channel: channel, NoticeVersion: flows.PrivacyNoticeVersion, At: now})
 			}
-		case flows.PauseNudges:
-			// Nudges are held at send time while an urgent handoff is open.
 		default:
 			// Everything else is the person's answers: kept only with their consent.
 			if !consented {

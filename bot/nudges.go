@@ -280,7 +280,7 @@ func (e *Engine) stepNudge(ctx context.Context, tx *store.Tx, p store.Person, co
 		st.Data = flows.Data{}
 	}
 	in := flows.Input{Channel: p.Channel, Now: now, Loc: e.Config.Location, Finder: e.Directory,
-		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Area: p.Area, Borough: p.Borough,
+		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Borough: p.Borough,
 			Consented: true}}
 	if e.Directory == nil {
 		in.Finder = nil

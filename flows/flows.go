@@ -53,7 +53,6 @@ type Profile struct {
 	Locale    string
 	AgeGroup  string
 	Age       int
-	Area      string // postcode outward code or borough name
 	Borough   string
 	Consented bool
 	OptedOut  bool
@@ -145,7 +144,8 @@ type RecordSuggestion struct{ ServiceID, ServiceName, Need string }
 // RecordUnmet records a need for which no service was found.
 type RecordUnmet struct{ Need string }
 
-// OpenHandoff asks a link worker to get in touch. Urgent handoffs come from the safety net.
+// OpenHandoff asks a link worker to get in touch. Urgent handoffs come from the safety net; while
+// one is open, the scheduler holds the person's nudges.
 type OpenHandoff struct {
 	Reason string // crisis kind, "link_request", ...
 	Urgent bool
@@ -170,9 +170,6 @@ type RecordContact struct{ Contacted bool }
 // CancelNudges cancels the person's pending nudges (STOP).
 type CancelNudges struct{}
 
-// PauseNudges holds the person's nudges until a link worker clears the crisis.
-type PauseNudges struct{}
-
 // Forget records the person's confirmed request to be forgotten: the engine cancels everything
 // queued for them, sends the confirmation and then erases them.
 type Forget struct{}
@@ -195,5 +192,4 @@ func (OpenHandoff) effect()      {}
 func (ScheduleNudge) effect()    {}
 func (CancelNudges) effect()     {}
 func (RecordContact) effect()    {}
-func (PauseNudges) effect()      {}
 func (Forget) effect()           {}

@@ -70,7 +70,8 @@ var journeyEvents = fsm.Events{
 	{Name: "next", Src: []string{StateONS4}, Dst: StateNeeds},
 	{Name: "finish", Src: []string{StateONS4}, Dst: StateMenu},
 	{Name: "find", Src: []string{StateMenu, StateSuggested}, Dst: StateNeeds},
-	{Name: "suggest", Src: []string{StateNeeds}, Dst: StateSuggested},
+	// Needs said in words at the menu or under suggestions go straight to (new) suggestions.
+	{Name: "suggest", Src: []string{StateNeeds, StateMenu, StateSuggested}, Dst: StateSuggested},
 	{Name: "menu", Src: afterConsent, Dst: StateMenu},
 	{Name: "language", Src: append([]string{StateConsent, StateDeclined}, afterConsent...), Dst: StateLanguage},
 	{Name: "chosen", Src: []string{StateLanguage}, Dst: StateMenu},
@@ -159,7 +160,7 @@ func (s *step) run(ctx context.Context) error {
 		// They asked to be forgotten and were told that was the last message. Only the safety net
 		// still answers (and its urgent handoff holds the erasure until a link worker closes it).
 		if crisis, ok := understand.DetectCrisis(s.text); ok {
-			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
+			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true})
 			s.sayCrisis()
 			for i := range s.res.Replies {
 				s.res.Replies[i].EvenIfStopped = true
@@ -199,7 +200,7 @@ func (s *step) run(ctx context.Context) error {
 		case isCrisis:
 			// They asked us not to message them, and they stay opted out; but someone in crisis
 			// who writes to us gets the crisis routes in reply, and a person sees it.
-			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
+			s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true})
 			s.sayCrisis()
 			for i := range s.res.Replies {
 				s.res.Replies[i].EvenIfStopped = true
@@ -212,7 +213,7 @@ func (s *step) run(ctx context.Context) error {
 		return nil
 	}
 	if isCrisis {
-		s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true}, PauseNudges{})
+		s.effect(OpenHandoff{Reason: string(crisis.Kind), Urgent: true})
 		s.sayCrisis()
 		return nil
 	}
@@ -423,7 +424,6 @@ func handleArea(s *step) string {
 		}
 		s.effect(SetArea{Outward: a.Outward, Borough: a.Borough})
 		s.in.Profile.Borough = a.Borough
-		s.in.Profile.Area = a.Outward
 		place := a.Outward
 		if a.Borough != "" {
 			place = a.Borough
@@ -782,7 +782,6 @@ func handleSuggested(s *step) string {
 	// Numbers here could mean a service; only words start a new search.
 	if !isNumbers(s.text) {
 		if needs := understand.ParseNeeds(s.text); len(needs) > 0 {
-			s.state = StateNeeds
 			return handleNeeds(s)
 		}
 	}
@@ -807,7 +806,6 @@ func handleMenu(s *step) string {
 	v, ok := choose(s.text, menuOptions(s))
 	if !ok {
 		if needs := understand.ParseNeeds(s.text); len(needs) > 0 && !isNumbers(s.text) {
-			s.state = StateNeeds // a sentence of needs at the menu goes straight to suggestions
 			return handleNeeds(s)
 		}
 		s.say("menu.reask")

@@ -68,7 +68,7 @@ func converse(t *testing.T, m *flows.Machine, channel string, profile flows.Prof
 			case flows.OptOut:
 				profile.OptedOut = e.Stopped
 			case flows.SetArea:
-				profile.Area, profile.Borough = e.Outward, e.Borough
+				profile.Borough = e.Borough
 			case flows.SetAgeGroup:
 				profile.AgeGroup = e.Group
 				if e.Age > 0 {
@@ -231,6 +231,30 @@ func BenchmarkStep(b *testing.B) {
 	for b.Loop() {
 		if _, err := m.Step(context.Background(), st, in); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestNeedsInWordsFromMenuAndSuggestions checks that needs said in words at the menu or under a
+// list of services start a new search, through the FSM's own transitions.
+func TestNeedsInWordsFromMenuAndSuggestions(t *testing.T) {
+	c, err := content.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := flows.New(c)
+	for _, from := range []string{flows.StateMenu, flows.StateSuggested} {
+		res, err := m.Step(context.Background(), flows.State{Flow: flows.Journey, Name: from, Data: flows.Data{Needs: []string{"food"}, Shown: 3}},
+			flows.Input{Text: "I can't pay my rent", Channel: flows.ChannelSMS, Finder: sampleFinder{}, Now: now, Loc: london,
+				Profile: flows.Profile{Locale: "en", Consented: true, AgeGroup: flows.AgeAdult}})
+		if err != nil {
+			t.Fatalf("from %s: %v", from, err)
+		}
+		if res.State.Name != flows.StateSuggested || res.State.Data.Shown == 0 || res.State.Data.Needs[0] != "housing" {
+			t.Errorf("from %s: state %s, data %+v; want new suggestions for housing", from, res.State.Name, res.State.Data)
+		}
+		if len(res.Replies) == 0 || res.Replies[0].Key != "services.list" {
+			t.Errorf("from %s: replies %+v; want a list of services first", from, res.Replies)
 		}
 	}
 }

@@ -32,9 +32,6 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// IsStop reports whether a message is an opt-out keyword.
-func IsStop(text string) bool { return isStop(keyword(text)) }
-
 func isStop(word string) bool  { return stopWords[word] }
 func isStart(word string) bool { return startWords[word] }
 

@@ -19,7 +19,6 @@ import (
 type Sender struct {
 	mu  sync.Mutex
 	out io.Writer
-	n   int
 }
 
 var _ bot.Sender = (*Sender)(nil)
@@ -31,7 +30,6 @@ func NewSender(out io.Writer) *Sender { return &Sender{out: out} }
 func (s *Sender) Send(_ context.Context, m bot.Outgoing) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.n++
 	if _, err := fmt.Fprintf(s.out, "%s\n\n", channels.PlainText(m.Text, m.Options)); err != nil {
 		return "", err
 	}
