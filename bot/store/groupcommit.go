@@ -95,25 +95,27 @@ func (g *groupCommitter) commit(group []txRequest) {
 		finish(fmt.Errorf("begin: %w", err))
 		return
 	}
+	t := &Tx{tx: tx, dialect: g.s.dialect, stmts: g.s.stmts}
+	ctx := context.Background()
 	for i, r := range group {
 		if err := r.ctx.Err(); err != nil {
 			results[i] = err
 			continue
 		}
-		if _, err := tx.Exec("SAVEPOINT request"); err != nil {
+		if _, err := t.exec(ctx, "SAVEPOINT request"); err != nil {
 			_ = tx.Rollback()
 			finish(fmt.Errorf("savepoint: %w", err))
 			return
 		}
-		if err := runSafely(r.fn, &Tx{tx: tx, dialect: g.s.dialect}); err != nil {
+		if err := runSafely(r.fn, t); err != nil {
 			results[i] = err
-			if _, rerr := tx.Exec("ROLLBACK TO request"); rerr != nil {
+			if _, rerr := t.exec(ctx, "ROLLBACK TO request"); rerr != nil {
 				_ = tx.Rollback()
 				finish(fmt.Errorf("rollback to savepoint: %w", rerr))
 				return
 			}
 		}
-		if _, err := tx.Exec("RELEASE request"); err != nil {
+		if _, err := t.exec(ctx, "RELEASE request"); err != nil {
 			_ = tx.Rollback()
 			finish(fmt.Errorf("release savepoint: %w", err))
 			return

@@ -49,6 +49,8 @@ type Store struct {
 	// queued together as one (see groupcommit.go). SQLite allows one writer at a time anyway;
 	// queueing here is fair and fast, where SQLite's busy handler would sleep and retry.
 	group *groupCommitter
+	// stmts holds prepared statements for write transactions on SQLite (see stmtcache.go).
+	stmts *stmtCache
 }
 
 // ErrBadURL reports an unusable SIGNPOST_DATABASE_URL.
@@ -86,6 +88,7 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 		}
+		s.stmts = newStmtCache(db)
 		s.group = newGroupCommitter(s)
 		return s, nil
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
@@ -136,6 +139,9 @@ func (s *Store) Close() error {
 	if s.group != nil {
 		s.group.shutdown()
 	}
+	if s.stmts != nil {
+		s.stmts.close()
+	}
 	return s.db.Close()
 }
 
@@ -177,6 +183,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 type Tx struct {
 	tx      *sqlx.Tx
 	dialect Dialect
+	stmts   *stmtCache // nil: prepare each statement as it runs
 }
 
 // errRetry asks InTx to run the transaction again (a race lost to another transaction).
@@ -209,7 +216,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) (err error) {
 			_ = tx.Rollback()
 		}
 	}()
-	if err := runSafely(fn, &Tx{tx: tx, dialect: s.dialect}); err != nil {
+	if err := runSafely(fn, &Tx{tx: tx, dialect: s.dialect, stmts: s.stmts}); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -219,15 +226,48 @@ func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) (err error) {
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.tx.ExecContext(ctx, t.tx.Rebind(q), args...)
+	st, err := t.prepared(ctx, q)
+	switch {
+	case err != nil:
+		return nil, err
+	case st == nil:
+		return t.tx.ExecContext(ctx, t.tx.Rebind(q), args...)
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 func (t *Tx) get(ctx context.Context, dest any, q string, args ...any) error {
-	return t.tx.GetContext(ctx, dest, t.tx.Rebind(q), args...)
+	st, err := t.prepared(ctx, q)
+	switch {
+	case err != nil:
+		return err
+	case st == nil:
+		return t.tx.GetContext(ctx, dest, t.tx.Rebind(q), args...)
+	}
+	return st.GetContext(ctx, dest, args...)
 }
 
 func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) error {
-	return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), args...)
+	st, err := t.prepared(ctx, q)
+	switch {
+	case err != nil:
+		return err
+	case st == nil:
+		return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), args...)
+	}
+	return st.SelectContext(ctx, dest, args...)
+}
+
+// prepared returns q's cached statement bound to this transaction, or nil without a cache.
+func (t *Tx) prepared(ctx context.Context, q string) (*sqlx.Stmt, error) {
+	if t.stmts == nil {
+		return nil, nil
+	}
+	st, err := t.stmts.get(ctx, q)
+	if err != nil || st == nil {
+		return nil, err
+	}
+	return t.tx.StmtxContext(ctx, st), nil
 }
 
 // forUpdate locks the selected rows on PostgreSQL. SQLite needs no row locks: its write
