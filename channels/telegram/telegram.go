@@ -145,7 +145,11 @@ func New(ctx context.Context, cfg Config, eng *bot.Engine, st *store.Store, log 
 	c.limits = newLimiters(sendRate, chatRate, chatBurst)
 	// The long poll must end before the client gives up on it; every other call has its own,
 	// shorter context deadline.
-	c.http = &http.Client{Transport: cfg.Transport, Timeout: pollTimeout + 20*time.Second}
+	tr := cfg.Transport
+	if tr == nil {
+		tr = channels.ProviderTransport()
+	}
+	c.http = &http.Client{Transport: tr, Timeout: pollTimeout + 20*time.Second}
 	// The endpoint is a format string for the library's Sprintf: escape any % in the URL.
 	endpoint := strings.ReplaceAll(api, "%", "%%") + "/bot%s/%s"
 	ictx, cancel := context.WithTimeout(ctx, requestTimeout)

@@ -108,6 +108,9 @@ func New(cfg Config, eng *bot.Engine, st *store.Store, log *slog.Logger, m *bot.
 	if cfg.SendRate == 0 {
 		cfg.SendRate = DefaultSendRate
 	}
+	if cfg.Transport == nil {
+		cfg.Transport = channels.ProviderTransport()
+	}
 	public := strings.TrimSuffix(cfg.PublicURL.String(), "/")
 	return &Channel{
 		cfg:       cfg,
