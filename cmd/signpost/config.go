@@ -12,7 +12,9 @@ import (
 
 // config is the environment, parsed once. Every variable is optional (see CONTRACT.md).
 type config struct {
-	Addr          string
+	Addr string
+	// DebugAddr, when set, serves Go's profiler (/debug/pprof/) on a listener of its own.
+	DebugAddr     string
 	DatabaseURL   string
 	PublicURL     *url.URL
 	ContentDir    string
@@ -56,6 +58,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	c.Addr = get("SIGNPOST_ADDR", "127.0.0.1:8080")
 	if _, _, err := splitHostPort(c.Addr); err != nil {
 		return c, &configError{"SIGNPOST_ADDR", c.Addr, "want host:port"}
+	}
+	if c.DebugAddr = get("SIGNPOST_DEBUG_ADDR", ""); c.DebugAddr != "" {
+		if _, _, err := splitHostPort(c.DebugAddr); err != nil {
+			return c, &configError{"SIGNPOST_DEBUG_ADDR", c.DebugAddr, "want host:port"}
+		}
 	}
 	c.DatabaseURL = get("SIGNPOST_DATABASE_URL", "sqlite:signpost.db")
 	if !strings.HasPrefix(c.DatabaseURL, "sqlite:") && !strings.HasPrefix(c.DatabaseURL, "postgres://") &&

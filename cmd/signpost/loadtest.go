@@ -43,12 +43,13 @@ const (
 )
 
 func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("loadtest", "loadtest [--people N] [--instances N] [--concurrency N] [--rate R] [--database URL]", stdout)
+	fs := newFlags("loadtest", "loadtest [--people N] [--instances N] [--concurrency N] [--rate R] [--database URL] [--profile FILE]", stdout)
 	people := fs.Int("people", 500, "virtual residents, each playing the whole journey once")
 	instances := fs.Int("instances", 1, "signpost serve processes behind a round-robin proxy (use PostgreSQL for more than one)")
 	concurrency := fs.Int("concurrency", 64, "residents texting at once (each waits for a reply before texting again)")
 	rps := fs.Float64("rate", 0, "inbound messages per second to offer (0: as fast as the servers answer)")
 	dbURL := fs.String("database", "", "database for the servers (default: a fresh SQLite file in a temporary directory)")
+	profile := fs.String("profile", "", "write a 10-second CPU profile of the first server, from 2 seconds in, to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -86,34 +87,57 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	go fakeSrv.Serve(fakeLn)
 	defer fakeSrv.Close()
 
-	// The servers, each on its own port, and a round-robin proxy in front as a load balancer.
-	proxyLn, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
+	// The servers, each on its own port. Several sit behind a round-robin proxy, as behind a
+	// load balancer; one is texted directly, so the proxy's work does not eat the shared CPU.
+	addrs := make([]string, *instances)
+	for i := range addrs {
+		if addrs[i], err = freePort(); err != nil {
+			return err
+		}
 	}
-	public := "http://" + proxyLn.Addr().String()
+	var proxyLn net.Listener
+	public := "http://" + addrs[0]
+	if *instances > 1 {
+		if proxyLn, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			return err
+		}
+		public = "http://" + proxyLn.Addr().String()
+	}
 	var servers []*loadServer
 	defer func() {
 		for _, s := range servers {
 			s.stop()
 		}
 	}()
-	for i := range *instances {
-		s, err := startServer(ctx, i, *dbURL, public, "http://"+fakeLn.Addr().String(), getenv, stderr)
+	for i, addr := range addrs {
+		var debugAddr string
+		if i == 0 && *profile != "" {
+			if debugAddr, err = freePort(); err != nil {
+				return err
+			}
+		}
+		s, err := startServer(ctx, i, addr, debugAddr, *dbURL, public, "http://"+fakeLn.Addr().String(), stderr)
 		if err != nil {
 			return err
 		}
 		servers = append(servers, s)
 	}
-	var next atomic.Uint64
-	proxy := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
-		s := servers[next.Add(1)%uint64(len(servers))]
-		r.SetURL(s.url)
-		r.Out.Host = r.In.Host // the signature covers the public URL, not the instance's
-	}}
-	proxySrv := &http.Server{Handler: proxy, ReadHeaderTimeout: 5 * time.Second}
-	go proxySrv.Serve(proxyLn)
-	defer proxySrv.Close()
+	if proxyLn != nil {
+		var next atomic.Uint64
+		proxy := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
+			s := servers[next.Add(1)%uint64(len(servers))]
+			r.SetURL(s.url)
+			r.Out.Host = r.In.Host // the signature covers the public URL, not the instance's
+		}}
+		proxySrv := &http.Server{Handler: proxy, ReadHeaderTimeout: 5 * time.Second}
+		go proxySrv.Serve(proxyLn)
+		defer proxySrv.Close()
+	}
+	profiled := make(chan error, 1)
+	if *profile != "" {
+		// A CPU profile of the first server through the middle of the run, for `go tool pprof`.
+		go func() { profiled <- servers[0].cpuProfile(ctx, *profile, 2*time.Second, 10*time.Second) }()
+	}
 
 	fmt.Fprintf(stdout, "load: %d residents x %d messages, %d instance(s) on %s, concurrency %d, rate %s\n",
 		*people, len(journey), *instances, redactURL(*dbURL), *concurrency, rateLabel(*rps))
@@ -132,6 +156,12 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	}
 	res.print(stdout, fake)
 	fmt.Fprintf(stdout, "server peak RSS:       %s (max %.0f MB)\n", strings.Join(rss, ", "), peak)
+	if *profile != "" {
+		if err := <-profiled; err != nil {
+			return fmt.Errorf("loadtest: profile: %w", err)
+		}
+		fmt.Fprintf(stdout, "CPU profile of server 0: %s (go tool pprof -top bin/signpost %s)\n", *profile, *profile)
+	}
 	return nil
 }
 
@@ -152,26 +182,62 @@ func redactURL(u string) string {
 
 // loadServer is one `signpost serve` child process.
 type loadServer struct {
-	cmd *exec.Cmd
-	url *url.URL
+	cmd       *exec.Cmd
+	url       *url.URL
+	debugAddr string // its profiler, when asked for
 }
 
-func startServer(ctx context.Context, i int, dbURL, public, fakeURL string, getenv func(string) string, stderr io.Writer) (*loadServer, error) {
+// freePort returns a loopback address that was free a moment ago.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// cpuProfile waits, then records the server's CPU for d into file.
+func (s *loadServer) cpuProfile(ctx context.Context, file string, wait, d time.Duration) error {
+	select {
+	case <-time.After(wait):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	u := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", s.debugAddr, int(d.Seconds()))
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	r, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer r.Body.Close()
+	if r.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", u, r.Status)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func startServer(ctx context.Context, i int, addr, debugAddr, dbURL, public, fakeURL string, stderr io.Writer) (*loadServer, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	addr := ln.Addr().String()
-	ln.Close()
 	cmd := exec.CommandContext(ctx, exe, "serve")
 	cmd.Env = append(os.Environ(),
 		"SIGNPOST_ADDR="+addr, "SIGNPOST_DATABASE_URL="+dbURL, "SIGNPOST_PUBLIC_URL="+public,
 		"TWILIO_ACCOUNT_SID="+loadAccountSID, "TWILIO_AUTH_TOKEN="+loadAuthToken, "TWILIO_FROM="+loadNumber,
-		"TWILIO_API_URL="+fakeURL, "TWILIO_SEND_RATE=100000", "TELEGRAM_BOT_TOKEN=")
+		"TWILIO_API_URL="+fakeURL, "TWILIO_SEND_RATE=100000", "TELEGRAM_BOT_TOKEN=", "SIGNPOST_DEBUG_ADDR="+debugAddr)
 	// Keep the servers' logs out of the report; errors still show.
 	out, err := cmd.StderrPipe()
 	if err != nil {
@@ -190,7 +256,7 @@ func startServer(ctx context.Context, i int, dbURL, public, fakeURL string, gete
 			}
 		}
 	}()
-	s := &loadServer{cmd: cmd, url: &url.URL{Scheme: "http", Host: addr}}
+	s := &loadServer{cmd: cmd, url: &url.URL{Scheme: "http", Host: addr}, debugAddr: debugAddr}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		r, err := http.Get(s.url.String() + "/readyz")

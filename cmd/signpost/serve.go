@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"time"
 
@@ -93,6 +94,14 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return &configError{"SIGNPOST_ADDR", a.cfg.Addr, err.Error()}
 	}
+	if a.cfg.DebugAddr != "" {
+		dbg, err := debugServer(a.cfg.DebugAddr, log)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer dbg.Close()
+	}
 	fmt.Fprintf(stdout, "Signpost is listening on http://%s (try it: http://%s/try; dashboard: http://%s/dashboard/)\n",
 		ln.Addr(), ln.Addr(), ln.Addr())
 	if welcome != "" {
@@ -167,6 +176,25 @@ func routes(mux *http.ServeMux, a *app, metrics *bot.Metrics, webCh *web.Channel
 	mux.Handle("GET /metrics", promhttp.HandlerFor(metrics.Registry, promhttp.HandlerOpts{}))
 	webCh.Register(mux)
 	dash.Register(mux)
+}
+
+// debugServer serves Go's profiler on its own listener (SIGNPOST_DEBUG_ADDR), never on the
+// public one: keep it on loopback or a private network.
+func debugServer(addr string, log *slog.Logger) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, &configError{"SIGNPOST_DEBUG_ADDR", addr, err.Error()}
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	log.Info("profiler on", "addr", ln.Addr().String())
+	return srv, nil
 }
 
 // readyz answers 200 while the database answers, and 503 otherwise (a load balancer then
