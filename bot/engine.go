@@ -58,6 +58,8 @@ type Engine struct {
 	Sent func()
 	// Metrics, when set, counts what the engine does.
 	Metrics *Metrics
+
+	beforeTx func() // tests: runs between the step taken ahead and the transaction
 }
 
 // Handle runs one inbound message. It is safe to call concurrently, also for the same person:
@@ -70,10 +72,17 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 	if in.ProviderID == "" {
 		in.ProviderID = e.NewID("m_")
 	}
+	// Step the flow ahead of the transaction, on a snapshot of the person's state: on SQLite
+	// the transaction runs in the one writer, and the step is the costliest part of a message.
+	// The transaction keeps this result only if it finds the same state.
+	pre := e.prestep(ctx, in, now)
+	if e.beforeTx != nil {
+		e.beforeTx()
+	}
 	var out Handled
 	err := e.Store.InTx(ctx, func(tx *store.Tx) error {
 		out = Handled{}
-		return e.handle(ctx, tx, in, now, &out)
+		return e.handle(ctx, tx, in, now, pre, &out)
 	})
 	if err != nil {
 		e.Metrics.inboundError(in.Channel)
@@ -91,28 +100,67 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 	return out, nil
 }
 
-func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.Time, out *Handled) error {
+// stepped is a flow step computed ahead of the transaction, with the state it started from.
+type stepped struct {
+	from stepFrom
+	res  flows.Result
+}
+
+// stepFrom is everything a step depends on besides the message and the clock.
+type stepFrom struct {
+	person            string
+	flow, state, data string
+	profile           flows.Profile
+}
+
+func (e *Engine) from(p store.Person, conv store.Conversation) stepFrom {
+	return stepFrom{person: p.ID, flow: conv.Flow, state: conv.State, data: conv.Data,
+		profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Borough: p.Borough,
+			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human",
+			HandoffOpen: conv.HandoffOpen, Erasing: p.EraseRequestedAt.Valid}}
+}
+
+// prestep steps the flow on the person's state as it is now, outside any transaction. It
+// returns nil for a first contact or when anything fails: the transaction then steps itself.
+func (e *Engine) prestep(ctx context.Context, in Inbound, now time.Time) *stepped {
+	p, conv, err := e.Store.FindSubject(ctx, in.Channel, in.Address)
+	if err != nil {
+		return nil
+	}
+	from := e.from(p, conv)
+	res, err := e.step(ctx, from, in, now)
+	if err != nil {
+		return nil
+	}
+	return &stepped{from: from, res: res}
+}
+
+// step runs the flow for one message from the given state.
+func (e *Engine) step(ctx context.Context, from stepFrom, in Inbound, now time.Time) (flows.Result, error) {
+	st := flows.State{Flow: from.flow, Name: from.state}
+	if err := json.Unmarshal([]byte(from.data), &st.Data); err != nil {
+		// Unreadable state data must not trap a person: start the flow state's data afresh.
+		e.Log.Warn("conversation data unreadable; reset", "person", from.person, "err", err)
+		st.Data = flows.Data{}
+	}
+	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location, Profile: from.profile}
+	if e.Directory != nil {
+		input.Finder = e.Directory
+	}
+	return e.Machine.Step(ctx, st, input)
+}
+
+func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.Time, pre *stepped, out *Handled) error {
 	locale := content.DefaultLocale
 	if in.Locale != "" && e.Content.Has(in.Locale) {
 		locale = in.Locale
 	}
-	p, created, err := tx.PersonByAddress(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
+	p, conv, _, err := tx.LockSubject(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
 		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now})
 	if err != nil {
 		return err
 	}
 	out.PersonID = p.ID
-	conv, err := tx.LockConversation(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	if !created {
-		// Read the person again under the lock: a message from them that committed while this
-		// one waited may have changed their consent, opt-out or erasure request.
-		if p, err = tx.PersonForUpdate(ctx, p.ID); err != nil {
-			return err
-		}
-	}
 	claimed, err := tx.ClaimInbound(ctx, p.ID, in.Channel, in.ProviderID, in.Text, now)
 	if err != nil {
 		return err
@@ -124,22 +172,16 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if err := tx.Touch(ctx, p.ID, now); err != nil {
 		return err
 	}
-	st := flows.State{Flow: conv.Flow, Name: conv.State}
-	if err := json.Unmarshal([]byte(conv.Data), &st.Data); err != nil {
-		// Unreadable state data must not trap a person: start the flow state's data afresh.
-		e.Log.Warn("conversation data unreadable; reset", "person", p.ID, "err", err)
-		st.Data = flows.Data{}
-	}
-	input := flows.Input{Text: in.Text, Channel: in.Channel, Now: now, Loc: e.Config.Location,
-		Profile: flows.Profile{Locale: p.Language, AgeGroup: p.AgeGroup, Age: p.Age, Borough: p.Borough,
-			Consented: p.Consented.Valid && p.Consented.Bool, OptedOut: p.OptedOut, Human: conv.Mode == "human", HandoffOpen: conv.HandoffOpen,
-			Erasing: p.EraseRequestedAt.Valid}}
-	if e.Directory != nil {
-		input.Finder = e.Directory
-	}
-	res, err := e.Machine.Step(ctx, st, input)
-	if err != nil {
-		return err
+	// The step taken ahead holds if nothing it read has changed since; otherwise (another
+	// message from this person, a link worker, a first contact) step again, under the lock.
+	var res flows.Result
+	if from := e.from(p, conv); pre != nil && pre.from == from {
+		res = pre.res
+	} else {
+		e.Metrics.restep()
+		if res, err = e.step(ctx, from, in, now); err != nil {
+			return err
+		}
 	}
 	if err := e.apply(ctx, tx, p, in.Channel, res.Effects, now); err != nil {
 		return err

@@ -271,3 +271,82 @@ func BenchmarkEnginePostgres(b *testing.B) {
 	}
 	benchmarkEngine(b, store.Postgres)
 }
+
+// The engine steps the flow ahead of its transaction on a snapshot of the person's state. When
+// another message from the person commits in between, the step is taken again on the state it
+// left: the outcome is the same as if the two messages had come one after the other.
+func TestStepTakenAheadIsRetakenWhenStateMoved(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
+		e := newEngine(t, s, clk)
+		e.Metrics = bot.NewMetrics()
+		say := func(from, id, text string) bot.Handled {
+			t.Helper()
+			h, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: from, ProviderID: id, Text: text})
+			if err != nil {
+				t.Fatalf("%q: %v", text, err)
+			}
+			return h
+		}
+		keys := func(h bot.Handled) (k []string) {
+			for _, r := range h.Replies {
+				k = append(k, r.Key)
+			}
+			return k
+		}
+
+		// One after the other: the reference.
+		say("+447700900001", "a1", "hi")
+		say("+447700900001", "a2", "yes")
+		want := keys(say("+447700900001", "a3", "E8 1AA"))
+		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); restepped != 1 {
+			t.Fatalf("%v messages stepped again with nothing in between, want 1 (the first contact)", restepped)
+		}
+
+		// "E8 1AA" is stepped ahead at the consent question, then "yes" commits first.
+		say("+447700900002", "b1", "hi")
+		bot.SetBeforeTx(e, func() {
+			bot.SetBeforeTx(e, nil)
+			say("+447700900002", "b2", "yes")
+		})
+		got := keys(say("+447700900002", "b3", "E8 1AA"))
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("replies to the postcode after an interleaved YES = %v, want %v (as in order)", got, want)
+		}
+		pid, err := s.PersonIDByAddress(ctx, "sms", "+447700900002")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Person(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Area != "E8" || !p.Consented.Bool {
+			t.Errorf("person after the interleaving: area %q, consented %v; want E8, true", p.Area, p.Consented.Bool)
+		}
+		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); restepped != 3 {
+			t.Errorf("%v messages stepped again, want 3 (two first contacts, one interleaved)", restepped)
+		}
+	})
+}
+
+// counter reads a counter's value from the metrics registry.
+func counter(t *testing.T, m *bot.Metrics, name string) float64 {
+	t.Helper()
+	families, err := m.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() == name {
+			var sum float64
+			for _, m := range f.GetMetric() {
+				sum += m.GetCounter().GetValue()
+			}
+			return sum
+		}
+	}
+	t.Fatalf("no metric %s", name)
+	return 0
+}

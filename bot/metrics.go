@@ -22,6 +22,7 @@ type Metrics struct {
 	sendErrors    *prometheus.CounterVec
 	crises        *prometheus.CounterVec
 	webhooks      *prometheus.HistogramVec
+	restepped     prometheus.Counter
 }
 
 // NewMetrics registers Signpost's metrics on a new registry.
@@ -40,11 +41,14 @@ func NewMetrics() *Metrics {
 			Help: "Provider send errors, by channel and provider error code."}, []string{"channel", "code"}),
 		crises: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "signpost_crisis_handoffs_total",
 			Help: "Urgent handoffs raised by the safety net, by kind."}, []string{"kind"}),
+		restepped: prometheus.NewCounter(prometheus.CounterOpts{Name: "signpost_inbound_restepped_total",
+			Help: "Inbound messages whose flow step, taken ahead of the transaction, was taken again inside it " +
+				"because the person's state had changed (or it was their first message)."}),
 		webhooks: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "signpost_webhook_duration_seconds",
 			Help:    "Time to answer a provider's webhook, by channel and HTTP status.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5}}, []string{"channel", "status"}),
 	}
-	m.Registry.MustRegister(m.webhooks, m.inboundTotal, m.duplicates, m.inboundErrors, m.sentTotal, m.sendErrors, m.crises,
+	m.Registry.MustRegister(m.webhooks, m.inboundTotal, m.duplicates, m.inboundErrors, m.sentTotal, m.sendErrors, m.crises, m.restepped,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
@@ -58,6 +62,12 @@ func (m *Metrics) inbound(channel string, duplicate bool) {
 		return
 	}
 	m.inboundTotal.WithLabelValues(channel).Inc()
+}
+
+func (m *Metrics) restep() {
+	if m != nil {
+		m.restepped.Inc()
+	}
 }
 
 func (m *Metrics) inboundError(channel string) {

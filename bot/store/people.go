@@ -56,38 +56,93 @@ type NewPerson struct {
 const personColumns = `p.id, p.channel, p.area, p.borough, p.age_group, p.age, p.language, p.source,
 	p.first_contact_at, p.last_contact_at, p.consented, p.consented_at, p.opted_out, p.opted_out_at, p.erase_requested_at`
 
-// PersonByAddress finds the person behind a channel identity, creating them with their
-// conversation if this is first contact. created reports the latter.
-func (t *Tx) PersonByAddress(ctx context.Context, np NewPerson) (p Person, created bool, err error) {
-	err = t.get(ctx, &p, `SELECT `+personColumns+` FROM identities i JOIN people p ON p.id = i.person_id
-		WHERE i.channel = ? AND i.address = ?`, np.Channel, np.Address)
-	if err == nil {
-		return p, false, nil
+// subjectQuery reads a person and their conversation by channel identity, in one statement.
+const subjectQuery = `SELECT ` + personColumns + `, c.person_id, c.flow, c.state, c.data, c.mode, c.version, c.updated_at,
+	EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = c.person_id AND h.status <> 'closed') AS handoff_open
+	FROM identities i JOIN people p ON p.id = i.person_id JOIN conversations c ON c.person_id = p.id
+	WHERE i.channel = ? AND i.address = ?`
+
+type subjectRow struct {
+	Person
+	Conversation
+}
+
+// FindSubject reads the person behind a channel identity and their conversation, outside any
+// transaction and without locks: a snapshot that may be stale by the time it is used. The
+// engine steps the flow on it ahead of its transaction, and keeps the result only if the
+// transaction finds the same state. ErrNotFound means first contact.
+func (s *Store) FindSubject(ctx context.Context, channel, address string) (Person, Conversation, error) {
+	var r subjectRow
+	var err error
+	if st, perr := s.cachedStmt(ctx, subjectQuery); perr != nil {
+		return Person{}, Conversation{}, perr
+	} else if st != nil {
+		err = st.GetContext(ctx, &r, channel, address)
+	} else {
+		err = s.db.GetContext(ctx, &r, s.db.Rebind(subjectQuery), channel, address)
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return p, false, fmt.Errorf("find person: %w", err)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Person{}, Conversation{}, ErrNotFound
 	}
+	return r.Person, r.Conversation, err
+}
+
+// LockSubject finds the person behind a channel identity with their conversation, and holds
+// the conversation until the transaction ends (on PostgreSQL a row lock; SQLite's write
+// transactions exclude each other), so that one person's messages are stepped one at a time
+// on every instance. On first contact it creates the person and their conversation, and
+// created reports it.
+func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, created bool, err error) {
+	var r subjectRow
+	if t.dialect == Postgres {
+		err = t.get(ctx, &r, subjectQuery+` FOR UPDATE OF c`, np.Channel, np.Address)
+	} else {
+		err = t.get(ctx, &r, subjectQuery, np.Channel, np.Address)
+	}
+	switch {
+	case err == nil:
+		if t.dialect == Postgres {
+			// Read the person again now that the lock is held: if this statement waited for
+			// another message's transaction, PostgreSQL re-read the locked conversation but not
+			// the person joined to it, whose consent or opt-out may have changed.
+			if r.Person, err = t.PersonForUpdate(ctx, r.Person.ID); err != nil {
+				return p, c, false, fmt.Errorf("load person: %w", err)
+			}
+		}
+		return r.Person, r.Conversation, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return p, c, false, fmt.Errorf("find person: %w", err)
+	}
+	if p, err = t.createPerson(ctx, np); err != nil {
+		return p, c, false, err
+	}
+	c, err = t.LockConversation(ctx, p.ID)
+	return p, c, true, err
+}
+
+// createPerson creates a person, their conversation and their identity. It asks for the
+// transaction to be retried if another one created the identity first.
+func (t *Tx) createPerson(ctx context.Context, np NewPerson) (Person, error) {
 	now := UTC(np.Now)
 	if _, err := t.exec(ctx, `INSERT INTO people (id, channel, language, source, first_contact_at, last_contact_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, np.ID, np.Channel, np.Language, np.Source, now, now); err != nil {
-		return p, false, fmt.Errorf("create person: %w", err)
+		return Person{}, fmt.Errorf("create person: %w", err)
 	}
 	if _, err := t.exec(ctx, `INSERT INTO conversations (person_id, flow, state, data, updated_at)
 		VALUES (?, ?, ?, '{}', ?)`, np.ID, np.Flow, np.State, now); err != nil {
-		return p, false, fmt.Errorf("create conversation: %w", err)
+		return Person{}, fmt.Errorf("create conversation: %w", err)
 	}
 	res, err := t.exec(ctx, `INSERT INTO identities (channel, address, person_id, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (channel, address) DO NOTHING`, np.Channel, np.Address, np.ID, now)
 	if err != nil {
-		return p, false, fmt.Errorf("create identity: %w", err)
+		return Person{}, fmt.Errorf("create identity: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		// Another transaction created this person first (two first messages at once).
-		return p, false, errRetry
+		return Person{}, errRetry
 	}
-	p = Person{ID: np.ID, Channel: np.Channel, AgeGroup: "unknown", Language: np.Language, Source: np.Source,
-		FirstContactAt: now, LastContactAt: now}
-	return p, true, nil
+	return Person{ID: np.ID, Channel: np.Channel, AgeGroup: "unknown", Language: np.Language, Source: np.Source,
+		FirstContactAt: now, LastContactAt: now}, nil
 }
 
 // Person loads a person by id.

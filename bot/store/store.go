@@ -258,6 +258,14 @@ func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) err
 	return st.SelectContext(ctx, dest, args...)
 }
 
+// cachedStmt returns q's cached statement, or nil without a cache.
+func (s *Store) cachedStmt(ctx context.Context, q string) (*sqlx.Stmt, error) {
+	if s.stmts == nil {
+		return nil, nil
+	}
+	return s.stmts.get(ctx, q)
+}
+
 // prepared returns q's cached statement bound to this transaction, or nil without a cache.
 func (t *Tx) prepared(ctx context.Context, q string) (*sqlx.Stmt, error) {
 	if t.stmts == nil {

@@ -16,7 +16,7 @@ func newPerson(t *testing.T, s *store.Store, id, address string) store.Person {
 	var p store.Person
 	err := s.InTx(context.Background(), func(tx *store.Tx) error {
 		var err error
-		p, _, err = tx.PersonByAddress(context.Background(), store.NewPerson{ID: id, Channel: "sms", Address: address,
+		p, _, _, err = tx.LockSubject(context.Background(), store.NewPerson{ID: id, Channel: "sms", Address: address,
 			Language: "en", Flow: "journey", State: "start", Now: t0})
 		return err
 	})
@@ -26,10 +26,23 @@ func newPerson(t *testing.T, s *store.Store, id, address string) store.Person {
 	return p
 }
 
-func TestPersonByAddress(t *testing.T) {
+func TestSubjectByAddress(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
+		if _, _, err := s.FindSubject(ctx, "sms", "+447700900001"); err != store.ErrNotFound {
+			t.Fatalf("FindSubject before first contact: err = %v, want ErrNotFound", err)
+		}
 		p1 := newPerson(t, s, "p_one", "+447700900001")
+		found, conv, err := s.FindSubject(ctx, "sms", "+447700900001")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found.ID != "p_one" || conv.PersonID != "p_one" || conv.State != "start" || conv.Mode != "bot" || conv.HandoffOpen {
+			t.Fatalf("FindSubject = %+v, %+v", found, conv)
+		}
+		if _, _, err := s.FindSubject(ctx, "telegram", "+447700900001"); err != store.ErrNotFound {
+			t.Fatalf("FindSubject on another channel: err = %v, want ErrNotFound", err)
+		}
 		p2 := newPerson(t, s, "p_two", "+447700900001")
 		if p2.ID != p1.ID {
 			t.Fatalf("same address gave two people: %s and %s", p1.ID, p2.ID)
