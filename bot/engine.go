@@ -72,10 +72,13 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 	if in.ProviderID == "" {
 		in.ProviderID = e.NewID("m_")
 	}
-	// Step the flow ahead of the transaction, on a snapshot of the person's state: on SQLite
+	// On SQLite, step the flow ahead of the transaction, on a snapshot of the person's state:
 	// the transaction runs in the one writer, and the step is the costliest part of a message.
 	// The transaction keeps this result only if it finds the same state.
-	pre := e.prestep(ctx, in, now)
+	var pre *stepped
+	if e.Store.SerialWrites() {
+		pre = e.prestep(ctx, in, now)
+	}
 	if e.beforeTx != nil {
 		e.beforeTx()
 	}
@@ -178,7 +181,9 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if from := e.from(p, conv); pre != nil && pre.from == from {
 		res = pre.res
 	} else {
-		e.Metrics.restep()
+		if e.Store.SerialWrites() {
+			e.Metrics.restep()
+		}
 		if res, err = e.step(ctx, from, in, now); err != nil {
 			return err
 		}

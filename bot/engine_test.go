@@ -300,7 +300,9 @@ func TestStepTakenAheadIsRetakenWhenStateMoved(t *testing.T) {
 		say("+447700900001", "a1", "hi")
 		say("+447700900001", "a2", "yes")
 		want := keys(say("+447700900001", "a3", "E8 1AA"))
-		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); restepped != 1 {
+		// On PostgreSQL every step is taken inside the transaction (nothing is gained ahead of it).
+		ahead := s.SerialWrites()
+		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); ahead && restepped != 1 || !ahead && restepped != 0 {
 			t.Fatalf("%v messages stepped again with nothing in between, want 1 (the first contact)", restepped)
 		}
 
@@ -325,7 +327,7 @@ func TestStepTakenAheadIsRetakenWhenStateMoved(t *testing.T) {
 		if p.Area != "E8" || !p.Consented.Bool {
 			t.Errorf("person after the interleaving: area %q, consented %v; want E8, true", p.Area, p.Consented.Bool)
 		}
-		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); restepped != 3 {
+		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); ahead && restepped != 3 || !ahead && restepped != 0 {
 			t.Errorf("%v messages stepped again, want 3 (two first contacts, one interleaved)", restepped)
 		}
 	})

@@ -50,12 +50,23 @@ func (t *Tx) Enqueue(ctx context.Context, o Outbound, now time.Time) (int64, err
 	if kind == "" {
 		kind = "reply"
 	}
+	var id int64
+	if t.dialect == Postgres {
+		// One round trip instead of two (PostgreSQL's CPU per statement is what bounds it here).
+		if err := t.get(ctx, &id, `WITH m AS (INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
+			VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?) RETURNING id)
+			INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
+			SELECT id, ?, ?, ?, ?, ? FROM m RETURNING id`,
+			o.PersonID, o.Channel, o.Body, o.Options, o.Author, now, o.PersonID, o.Channel, kind, now, now); err != nil {
+			return 0, fmt.Errorf("enqueue: %w", err)
+		}
+		return id, nil
+	}
 	var msgID int64
 	if err := t.get(ctx, &msgID, `INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
 		VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?) RETURNING id`, o.PersonID, o.Channel, o.Body, o.Options, o.Author, now); err != nil {
 		return 0, fmt.Errorf("record outbound: %w", err)
 	}
-	var id int64
 	if err := t.get(ctx, &id, `INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, msgID, o.PersonID, o.Channel, kind, now, now); err != nil {
 		return 0, fmt.Errorf("enqueue: %w", err)

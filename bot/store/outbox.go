@@ -134,13 +134,19 @@ func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string
 }
 
 func (t *Tx) markSent(ctx context.Context, item OutboxItem, providerID string, now time.Time) error {
-	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
-		UTC(now), item.ID); err != nil {
-		return err
-	}
 	var pid any
 	if providerID != "" {
 		pid = providerID
+	}
+	if t.dialect == Postgres {
+		// Both updates in one round trip.
+		_, err := t.exec(ctx, `WITH o AS (UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = ''
+			WHERE id = ?) UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, UTC(now), item.ID, pid, item.MessageID)
+		return err
+	}
+	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
+		UTC(now), item.ID); err != nil {
+		return err
 	}
 	_, err := t.exec(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
 	return err

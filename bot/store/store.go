@@ -128,6 +128,11 @@ func redactURL(raw string) string {
 // URL returns the database URL the store was opened with.
 func (s *Store) URL() string { return s.url }
 
+// SerialWrites reports whether write transactions run one at a time (SQLite, through the
+// group committer): work moved out of a transaction then frees the writer for everyone else.
+// On PostgreSQL transactions run side by side, and a read ahead of one is only a round trip more.
+func (s *Store) SerialWrites() bool { return s.group != nil }
+
 // Dialect reports the database in use.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
