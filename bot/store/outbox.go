@@ -23,6 +23,9 @@ type OutboxItem struct {
 	CreatedAt time.Time `db:"created_at"`
 }
 
+// claimLockKey names the PostgreSQL advisory lock that claims take turns on.
+const claimLockKey int64 = 0x5349474e504f5354 // "SIGNPOST"
+
 // ClaimOutbox leases up to limit due messages on the given channels for sending. A lease that
 // expires (the worker died between claim and record) makes the row due again: this is the one
 // window in which a message can be sent twice. Rows for people who have stopped are cancelled
@@ -37,13 +40,18 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 	err := s.InTx(ctx, func(t *Tx) error {
 		skip := ""
 		if t.dialect == Postgres {
+			// Claims take turns, across every dispatcher of every instance, as they do on
+			// SQLite's one writer. Without this, while one claim had locked a person's due row
+			// but not yet committed its lease, another would skip that row (SKIP LOCKED) and
+			// could claim the same person's next one: both sent, possibly out of order. A
+			// claim is a few statements, so the turns are short; sending is not inside them.
+			if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, claimLockKey); err != nil {
+				return fmt.Errorf("claim outbox: %w", err)
+			}
 			skip = " FOR UPDATE SKIP LOCKED"
 		}
 		// A person's messages go in order: a row waits while an earlier one of theirs is being
-		// sent or waits for a retry. One gap remains with several instances on PostgreSQL: while
-		// one worker's claim has locked a person's due row but not yet committed its lease, a
-		// second worker skips that row (SKIP LOCKED) and may claim the same person's next one.
-		// Both are sent, possibly out of order; closing it means claiming by person.
+		// sent or waits for a retry.
 		// The conditions are written so that the partial index outbox_due serves the scan: its cost
 		// follows the rows waiting, not the millions already sent. Within a person, rows queued
 		// together share next_attempt_at, and id keeps their order.

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -321,6 +323,85 @@ func TestMarkSentSurvivesARepeatedProviderID(t *testing.T) {
 		s.DB().Get(&unsent, `SELECT COUNT(*) FROM outbox WHERE status <> 'sent'`)
 		if unsent != 0 {
 			t.Errorf("%d messages that went look unsent (they would be sent again)", unsent)
+		}
+	})
+}
+
+// Several dispatchers (loops of one instance, or instances) claim from one outbox at once:
+// each message is sent once, and each person's messages strictly in the order queued.
+func TestConcurrentClaimersKeepEachPersonsOrder(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		const people, each = 30, 5
+		queued := map[string][]int64{}
+		for i := range people {
+			p := newPerson(t, s, fmt.Sprintf("p_%02d", i), fmt.Sprintf("+4477009%05d", i))
+			queued[p.ID] = nil
+		}
+		// Interleaved, so that one claim holds several people's rows.
+		for k := range each {
+			for i := range people {
+				pid := fmt.Sprintf("p_%02d", i)
+				err := s.InTx(ctx, func(tx *store.Tx) error {
+					id, err := tx.Enqueue(ctx, store.Outbound{PersonID: pid, Channel: "sms", Body: fmt.Sprint(k), Author: "bot"}, t0)
+					queued[pid] = append(queued[pid], id)
+					return err
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var mu sync.Mutex
+		next := map[string]int{}
+		var sent, violations int
+		stores := []*store.Store{s, storetest.Reopen(t, s)}
+		deadline := time.Now().Add(30 * time.Second)
+		var wg sync.WaitGroup
+		for w := range 6 {
+			wg.Go(func() {
+				st := stores[w%len(stores)]
+				for time.Now().Before(deadline) {
+					mu.Lock()
+					done := sent == people*each
+					mu.Unlock()
+					if done {
+						return
+					}
+					items, err := st.ClaimOutbox(ctx, []string{"sms"}, t0, time.Hour, 7)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					for _, it := range items {
+						mu.Lock()
+						want := queued[it.PersonID][next[it.PersonID]]
+						if it.ID != want {
+							violations++
+							if violations <= 3 {
+								t.Errorf("%s: outbox row %d sent when row %d was next", it.PersonID, it.ID, want)
+							}
+						}
+						next[it.PersonID]++
+						sent++
+						mu.Unlock()
+						if err := st.MarkSent(ctx, it, "", t0); err != nil {
+							t.Error(err)
+							return
+						}
+					}
+					if len(items) == 0 {
+						time.Sleep(time.Millisecond)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if sent != people*each {
+			t.Fatalf("%d messages sent, want %d (each once)", sent, people*each)
+		}
+		if violations > 0 {
+			t.Fatalf("%d messages sent out of their person's order", violations)
 		}
 	})
 }
