@@ -64,16 +64,26 @@ type Dispatcher struct {
 	MaxAttempts int
 	// Poll is how often the queue is checked when nothing wakes the dispatcher.
 	Poll time.Duration
-	// Parallel is how many people's messages are sent at once (each person's in order).
+	// Parallel is how many people's messages a batch sends at once (each person's in order).
 	Parallel int
+	// Loops is how many batches are claimed and sent at once: while one batch is being sent,
+	// another can claim what has been queued since.
+	Loops int
 
 	wake chan struct{}
 }
 
 // NewDispatcher returns a Dispatcher with production defaults.
 func NewDispatcher(s *store.Store, senders map[string]Sender, log *slog.Logger, now func() time.Time) *Dispatcher {
+	// On PostgreSQL a second loop claims while the first sends: measured, 540 -> 665 inbound
+	// messages a second on the load test. On SQLite its claims and records compete with the
+	// webhooks for the one writer, and doubled their p99 latency for no more throughput.
+	loops := 2
+	if s.SerialWrites() {
+		loops = 1
+	}
 	return &Dispatcher{Store: s, Senders: senders, Log: log, Now: now, Lease: 2 * time.Minute, Batch: 50,
-		MaxAttempts: 8, Poll: time.Second, Parallel: 8, wake: make(chan struct{}, 1)}
+		MaxAttempts: 8, Poll: time.Second, Parallel: 8, Loops: loops, wake: make(chan struct{}, 1)}
 }
 
 // Wake asks the dispatcher to look at the queue now.
@@ -87,9 +97,18 @@ func (d *Dispatcher) Wake() {
 // Run sends queued messages until ctx is done, then sends what is already due (for up to
 // DrainTimeout), so that replies to the last requests before a shutdown still go out.
 func (d *Dispatcher) Run(ctx context.Context) {
+	defer d.drain(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	for range max(d.Loops, 1) {
+		wg.Go(func() { d.loop(ctx) })
+	}
+	wg.Wait()
+}
+
+// loop claims and sends batches while there is work, then waits to be woken.
+func (d *Dispatcher) loop(ctx context.Context) {
 	t := time.NewTicker(d.Poll)
 	defer t.Stop()
-	defer d.drain(context.WithoutCancel(ctx))
 	for {
 		for {
 			n, err := d.RunOnce(ctx)
