@@ -36,7 +36,7 @@ type AuditEntry struct {
 
 // Audit appends an entry to the audit log.
 func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`INSERT INTO audit_log (at, actor, action, subject, detail, ip) VALUES (?, ?, ?, ?, ?, ?)`),
+	_, err := s.write(ctx, `INSERT INTO audit_log (at, actor, action, subject, detail, ip) VALUES (?, ?, ?, ?, ?, ?)`,
 		UTC(e.At), e.Actor, e.Action, e.Subject, e.Detail, e.IP)
 	return err
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"runtime/debug"
 	"sync"
 )
@@ -14,6 +16,15 @@ import (
 // savepoint of its own, and commits them together: one disk flush for the group. Each caller
 // still returns only after its changes are durable, and a caller whose function fails is rolled
 // back to its savepoint alone. With nothing queued, a transaction commits at once, as before.
+//
+// The disk flush itself is taken off the writer, as PostgreSQL's WAL writer does: SQLite runs
+// with synchronous(NORMAL), so a commit writes its WAL frames to the operating system without
+// waiting for the disk, and the syncer then fsyncs the WAL file and only after that releases the
+// callers of every group committed before the fsync began. The guarantee is FULL's (a caller
+// returns once its changes are on disk), but the writer runs the next group while the disk
+// works: it was a third of the writer's time. (Checkpoints are unchanged: under NORMAL, SQLite
+// still syncs the WAL before copying it into the database.) What NORMAL alone would give up, a
+// power cut losing transactions already answered, cannot happen: nobody is answered first.
 
 // maxGroup bounds a group, so that no caller waits behind an unbounded number of others.
 const maxGroup = 64
@@ -25,16 +36,29 @@ type txRequest struct {
 }
 
 type groupCommitter struct {
-	s     *Store
-	reqs  chan txRequest
-	stop  chan struct{}
-	wg    sync.WaitGroup
-	close sync.Once
+	s    *Store
+	reqs chan txRequest
+	stop chan struct{}
+	// sync makes every commit so far durable (fsyncs the WAL file); committed groups wait in
+	// synced for it.
+	sync   func() error
+	synced chan committed
+	wg     sync.WaitGroup
+	close  sync.Once
 }
 
-func newGroupCommitter(s *Store) *groupCommitter {
-	g := &groupCommitter{s: s, reqs: make(chan txRequest), stop: make(chan struct{})}
+// committed is a group whose transaction has committed, with each request's result, waiting
+// to be made durable before its callers are told.
+type committed struct {
+	group   []txRequest
+	results []error
+}
+
+func newGroupCommitter(s *Store, sync func() error) *groupCommitter {
+	g := &groupCommitter{s: s, reqs: make(chan txRequest), stop: make(chan struct{}), sync: sync,
+		synced: make(chan committed, maxGroup)}
 	g.wg.Go(g.run)
+	g.wg.Go(g.syncer)
 	return g
 }
 
@@ -58,6 +82,7 @@ func (g *groupCommitter) shutdown() {
 }
 
 func (g *groupCommitter) run() {
+	defer close(g.synced) // the syncer finishes what is committed, then stops
 	for {
 		var first txRequest
 		select {
@@ -79,7 +104,41 @@ func (g *groupCommitter) run() {
 	}
 }
 
-// commit runs a group in one transaction, each request in its own savepoint.
+// syncer makes committed groups durable, as many at once as have committed meanwhile, and
+// then answers their callers.
+func (g *groupCommitter) syncer() {
+	for c := range g.synced {
+		batch := []committed{c}
+	more:
+		for {
+			select {
+			case c, ok := <-g.synced:
+				if !ok {
+					break more
+				}
+				batch = append(batch, c)
+			default:
+				break more
+			}
+		}
+		err := g.sync()
+		if err != nil {
+			err = fmt.Errorf("store: committed, but could not be made durable: %w", err)
+		}
+		for _, c := range batch {
+			for i, r := range c.group {
+				res := c.results[i]
+				if res == nil {
+					res = err
+				}
+				r.done <- res
+			}
+		}
+	}
+}
+
+// commit runs a group in one transaction, each request in its own savepoint, and hands it to
+// the syncer once committed. A group that fails as a whole is answered at once.
 func (g *groupCommitter) commit(group []txRequest) {
 	results := make([]error, len(group))
 	finish := func(err error) {
@@ -125,7 +184,24 @@ func (g *groupCommitter) commit(group []txRequest) {
 		finish(fmt.Errorf("commit: %w", err))
 		return
 	}
-	finish(nil)
+	g.synced <- committed{group: group, results: results}
+}
+
+// syncFile returns a function that fsyncs the file at path, opened afresh each time (SQLite may
+// replace its WAL file). A file that does not exist has nothing to make durable: SQLite removes
+// the WAL only after copying it into the database and syncing that.
+func syncFile(path string) func() error {
+	return func() error {
+		f, err := os.Open(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	}
 }
 
 // runSafely turns a panic in fn into an error, so that one bad request cannot take the

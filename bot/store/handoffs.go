@@ -195,7 +195,7 @@ type Note struct {
 
 // AddNote records a note on a person.
 func (s *Store) AddNote(ctx context.Context, n Note) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`INSERT INTO notes (person_id, author, body, created_at) VALUES (?, ?, ?, ?)`),
+	_, err := s.write(ctx, `INSERT INTO notes (person_id, author, body, created_at) VALUES (?, ?, ?, ?)`,
 		n.PersonID, n.Author, n.Body, UTC(n.CreatedAt))
 	return err
 }

@@ -18,8 +18,8 @@ type Session struct {
 
 // CreateSession stores a new session.
 func (s *Store) CreateSession(ctx context.Context, sess Session) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at)
-		VALUES (?, ?, ?, ?, ?)`), sess.IDHash, sess.UserID, sess.CSRFToken, UTC(sess.CreatedAt), UTC(sess.LastSeenAt))
+	_, err := s.write(ctx, `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at)
+		VALUES (?, ?, ?, ?, ?)`, sess.IDHash, sess.UserID, sess.CSRFToken, UTC(sess.CreatedAt), UTC(sess.LastSeenAt))
 	return err
 }
 
@@ -42,19 +42,19 @@ func (s *Store) SessionByHash(ctx context.Context, idHash string) (Session, User
 
 // TouchSession records activity on a session (the idle timeout counts from here).
 func (s *Store) TouchSession(ctx context.Context, idHash string, now time.Time) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?`), UTC(now), idHash)
+	_, err := s.write(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?`, UTC(now), idHash)
 	return err
 }
 
 // DeleteSession ends a session.
 func (s *Store) DeleteSession(ctx context.Context, idHash string) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`DELETE FROM sessions WHERE id_hash = ?`), idHash)
+	_, err := s.write(ctx, `DELETE FROM sessions WHERE id_hash = ?`, idHash)
 	return err
 }
 
 // DeleteSessionsBefore removes sessions idle since before idle or created before absolute.
 func (s *Store) DeleteSessionsBefore(ctx context.Context, idle, absolute time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, s.db.Rebind(`DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?`),
+	res, err := s.write(ctx, `DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?`,
 		UTC(idle), UTC(absolute))
 	if err != nil {
 		return 0, err

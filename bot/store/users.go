@@ -115,12 +115,12 @@ func (s *Store) SetPassword(ctx context.Context, userID, hash string, mustChange
 
 // LockUser refuses logins to a user until a time.
 func (s *Store) LockUser(ctx context.Context, userID string, until time.Time) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`UPDATE users SET locked_until = ? WHERE id = ?`), UTC(until), userID)
+	_, err := s.write(ctx, `UPDATE users SET locked_until = ? WHERE id = ?`, UTC(until), userID)
 	return err
 }
 
 // RecordLogin notes a successful login.
 func (s *Store) RecordLogin(ctx context.Context, userID string, now time.Time) error {
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(`UPDATE users SET last_login_at = ?, locked_until = NULL WHERE id = ?`), UTC(now), userID)
+	_, err := s.write(ctx, `UPDATE users SET last_login_at = ?, locked_until = NULL WHERE id = ?`, UTC(now), userID)
 	return err
 }
