@@ -62,16 +62,22 @@ func (t *Tx) Enqueue(ctx context.Context, o Outbound, now time.Time) (int64, err
 		}
 		return id, nil
 	}
-	var msgID int64
-	if err := t.get(ctx, &msgID, `INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
-		VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?) RETURNING id`, o.PersonID, o.Channel, o.Body, o.Options, o.Author, now); err != nil {
+	// On SQLite, plain inserts and the connection's last row id: cheaper than RETURNING,
+	// which runs the statement as a query.
+	res, err := t.exec(ctx, `INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
+		VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`, o.PersonID, o.Channel, o.Body, o.Options, o.Author, now)
+	if err != nil {
 		return 0, fmt.Errorf("record outbound: %w", err)
 	}
-	if err := t.get(ctx, &id, `INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, msgID, o.PersonID, o.Channel, kind, now, now); err != nil {
+	msgID, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("record outbound: %w", err)
+	}
+	if res, err = t.exec(ctx, `INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, msgID, o.PersonID, o.Channel, kind, now, now); err != nil {
 		return 0, fmt.Errorf("enqueue: %w", err)
 	}
-	return id, nil
+	return res.LastInsertId()
 }
 
 // Transcript returns a person's messages, oldest first.
