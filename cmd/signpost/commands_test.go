@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"log/slog"
+	"math"
+	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -122,5 +126,53 @@ func TestContentCheck(t *testing.T) {
 	err := run(context.Background(), []string{"signpost", "content", "check", dir}, env(), nil, &stdout, &errs)
 	if code := exitCode(err, &errs); code != 1 || !strings.Contains(stdout.String(), "force UCS-2") {
 		t.Errorf("bad content: exit %d\n%s", code, stdout.String())
+	}
+}
+
+// serve tunes the garbage collector unless the operator has: GOGC and GOMEMLIMIT win.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	tuneGC(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("GC percent = %d, want 400", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != serveMemoryLimit {
+		t.Errorf("memory limit = %d, want %d", got, serveMemoryLimit)
+	}
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	tuneGC(func(name string) string { return map[string]string{"GOGC": "150", "GOMEMLIMIT": "1GiB"}[name] })
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set, GC percent = %d, want it left alone (100)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set, memory limit = %d, want it left alone", got)
+	}
+}
+
+// SIGNPOST_DEBUG_ADDR serves Go's profiler on a listener of its own.
+func TestDebugServer(t *testing.T) {
+	srv, addr, err := debugServer("127.0.0.1:0", slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	r, err := http.Get("http://" + addr + "/debug/pprof/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("profiler: %s", r.Status)
+	}
+	// An address that cannot be listened on is a configuration error (exit 2).
+	if _, _, err := debugServer(addr, slog.New(slog.DiscardHandler)); err == nil {
+		t.Fatal("a second profiler on the same address started")
+	} else if _, ok := err.(*configError); !ok {
+		t.Fatalf("err = %T %v, want a configError", err, err)
 	}
 }

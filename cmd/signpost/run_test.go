@@ -229,6 +229,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"bad quiet hours", []string{"signpost", "migrate"}, []string{"SIGNPOST_QUIET_HOURS", "late"}, 2, "SIGNPOST_QUIET_HOURS"},
 		{"bad url", []string{"signpost", "migrate"}, []string{"SIGNPOST_PUBLIC_URL", "not a url"}, 2, "SIGNPOST_PUBLIC_URL"},
 		{"bad timezone", []string{"signpost", "migrate"}, []string{"SIGNPOST_TIMEZONE", "Mars/Olympus"}, 2, "SIGNPOST_TIMEZONE"},
+		{"bad debug address", []string{"signpost", "migrate"}, []string{"SIGNPOST_DEBUG_ADDR", "everywhere"}, 2, "SIGNPOST_DEBUG_ADDR"},
 		{"bad database", []string{"signpost", "migrate"}, []string{"SIGNPOST_DATABASE_URL", "mysql://x"}, 2, "SIGNPOST_DATABASE_URL"},
 		{"bad export", []string{"signpost", "export", "everything"}, nil, 2, "unknown export"},
 		{"help", []string{"signpost", "--help"}, nil, 0, ""},
