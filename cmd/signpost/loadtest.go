@@ -142,10 +142,15 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	fmt.Fprintf(stdout, "load: %d residents x %d messages, %d instance(s) on %s, concurrency %d, rate %s\n",
 		*people, len(journey), *instances, redactURL(*dbURL), *concurrency, rateLabel(*rps))
 	res := runLoad(ctx, public, *people, *concurrency, *rps, fake)
-	// Let the last replies arrive.
+	// Let the last replies arrive: every first reply, then the rest until none has come for a
+	// second, so that the count of replies is the whole count.
 	deadline := time.Now().Add(30 * time.Second)
 	for fake.pending() > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
 		time.Sleep(50 * time.Millisecond)
+	}
+	for last := int64(-1); fake.received.Load() != last && time.Now().Before(deadline) && ctx.Err() == nil; {
+		last = fake.received.Load()
+		time.Sleep(time.Second)
 	}
 	var rss []string
 	var peak float64
