@@ -368,7 +368,7 @@ func TestMinimisation(t *testing.T) {
 		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 		e := newEngine(t, s, clk)
 		var logs bytes.Buffer
-		log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		e.Log = log
 		rec := &recorder{}
 		d := bot.NewDispatcher(s, map[string]bot.Sender{"sms": rec, "telegram": rec}, log, clk.Now)

@@ -96,7 +96,9 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 		e.Log.Info("duplicate inbound ignored", "channel", in.Channel, "person", out.PersonID)
 		return out, nil
 	}
-	e.Log.Info("inbound handled", "channel", in.Channel, "person", out.PersonID, "replies", len(out.Replies))
+	// Debug, not info: at a city's volume a line per message is most of the log, and the
+	// counts are in /metrics.
+	e.Log.Debug("inbound handled", "channel", in.Channel, "person", out.PersonID, "replies", len(out.Replies))
 	if len(out.Replies) > 0 && e.Sent != nil {
 		e.Sent()
 	}
@@ -158,7 +160,7 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if in.Locale != "" && e.Content.Has(in.Locale) {
 		locale = in.Locale
 	}
-	p, conv, _, err := tx.LockSubject(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
+	p, conv, err := tx.LockSubject(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
 		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now})
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// SQLite has one writer at a time, and with synchronous(FULL) every commit waits for the disk.
+// SQLite has one writer at a time, and a durable commit waits for the disk.
 // Under load most of a write transaction's time is that wait. The group committer runs the
 // write transactions queued at the same moment inside one SQLite transaction, each in a
 // savepoint of its own, and commits them together: one disk flush for the group. Each caller
@@ -27,6 +27,9 @@ import (
 // works: it was a third of the writer's time. (Checkpoints are unchanged: under NORMAL, SQLite
 // still syncs the WAL before copying it into the database.) What NORMAL alone would give up, a
 // power cut losing transactions already answered, cannot happen: nobody is answered first.
+// Other connections can read a commit before its fsync, so the dispatcher may send a reply whose
+// state a power cut in that millisecond then loses: the person's next message finds the state
+// from before it, as after any message lost in transit.
 
 // maxGroup bounds a group, so that no caller waits behind an unbounded number of others.
 const maxGroup = 64

@@ -73,14 +73,7 @@ type subjectRow struct {
 // transaction finds the same state. ErrNotFound means first contact.
 func (s *Store) FindSubject(ctx context.Context, channel, address string) (Person, Conversation, error) {
 	var r subjectRow
-	var err error
-	if st, perr := s.cachedStmt(ctx, subjectQuery); perr != nil {
-		return Person{}, Conversation{}, perr
-	} else if st != nil {
-		err = st.GetContext(ctx, &r, channel, address)
-	} else {
-		err = s.db.GetContext(ctx, &r, s.db.Rebind(subjectQuery), channel, address)
-	}
+	err := s.get(ctx, &r, subjectQuery, channel, address)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Person{}, Conversation{}, ErrNotFound
 	}
@@ -90,9 +83,8 @@ func (s *Store) FindSubject(ctx context.Context, channel, address string) (Perso
 // LockSubject finds the person behind a channel identity with their conversation, and holds
 // the conversation until the transaction ends (on PostgreSQL a row lock; SQLite's write
 // transactions exclude each other), so that one person's messages are stepped one at a time
-// on every instance. On first contact it creates the person and their conversation, and
-// created reports it.
-func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, created bool, err error) {
+// on every instance. On first contact it creates the person and their conversation.
+func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, err error) {
 	var r subjectRow
 	if t.dialect == Postgres {
 		err = t.get(ctx, &r, subjectQuery+` FOR UPDATE OF c`, np.Channel, np.Address)
@@ -106,18 +98,18 @@ func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Convers
 			// another message's transaction, PostgreSQL re-read the locked conversation but not
 			// the person joined to it, whose consent or opt-out may have changed.
 			if r.Person, err = t.PersonForUpdate(ctx, r.Person.ID); err != nil {
-				return p, c, false, fmt.Errorf("load person: %w", err)
+				return p, c, fmt.Errorf("load person: %w", err)
 			}
 		}
-		return r.Person, r.Conversation, false, nil
+		return r.Person, r.Conversation, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return p, c, false, fmt.Errorf("find person: %w", err)
+		return p, c, fmt.Errorf("find person: %w", err)
 	}
 	if p, err = t.createPerson(ctx, np); err != nil {
-		return p, c, false, err
+		return p, c, err
 	}
 	c, err = t.LockConversation(ctx, p.ID)
-	return p, c, true, err
+	return p, c, err
 }
 
 // createPerson creates a person, their conversation and their identity. It asks for the

@@ -264,12 +264,18 @@ func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) err
 	return st.SelectContext(ctx, dest, args...)
 }
 
-// cachedStmt returns q's cached statement, or nil without a cache.
-func (s *Store) cachedStmt(ctx context.Context, q string) (*sqlx.Stmt, error) {
-	if s.stmts == nil {
-		return nil, nil
+// get reads one row outside any transaction, through the statement cache where there is one.
+func (s *Store) get(ctx context.Context, dest any, q string, args ...any) error {
+	if s.stmts != nil {
+		st, err := s.stmts.get(ctx, q)
+		if err != nil {
+			return err
+		}
+		if st != nil {
+			return st.GetContext(ctx, dest, args...)
+		}
 	}
-	return s.stmts.get(ctx, q)
+	return s.db.GetContext(ctx, dest, s.db.Rebind(q), args...)
 }
 
 // prepared returns q's cached statement bound to this transaction, or nil without a cache.

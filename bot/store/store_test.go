@@ -18,7 +18,7 @@ func newPerson(t *testing.T, s *store.Store, id, address string) store.Person {
 	var p store.Person
 	err := s.InTx(context.Background(), func(tx *store.Tx) error {
 		var err error
-		p, _, _, err = tx.LockSubject(context.Background(), store.NewPerson{ID: id, Channel: "sms", Address: address,
+		p, _, err = tx.LockSubject(context.Background(), store.NewPerson{ID: id, Channel: "sms", Address: address,
 			Language: "en", Flow: "journey", State: "start", Now: t0})
 		return err
 	})
