@@ -64,3 +64,34 @@ func TestConcurrentTransactionsFailAlone(t *testing.T) {
 		}
 	})
 }
+
+// A transaction alone in its group that fails leaves nothing behind, and the next one commits.
+func TestFailingTransactionAloneRollsBack(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		insert := func(key string, fail bool) error {
+			return s.InTx(ctx, func(tx *store.Tx) error {
+				if _, err := tx.Exec(ctx, `INSERT INTO kv (key, value, updated_at) VALUES (?, 'x', ?)`, key, t0); err != nil {
+					return err
+				}
+				if fail {
+					return errors.New("refused")
+				}
+				return nil
+			})
+		}
+		if err := insert("gone", true); err == nil || err.Error() != "refused" {
+			t.Fatalf("err = %v, want refused", err)
+		}
+		if err := insert("kept", false); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		if err := s.DB().Select(&keys, `SELECT key FROM kv ORDER BY key`); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(keys) != "[kept]" {
+			t.Fatalf("rows %v, want [kept]", keys)
+		}
+	})
+}
