@@ -53,9 +53,9 @@ screenshots: chromium
 bench: build
 	$(GO) test -run '^$$' -bench 'Engine|Step|Crisis' -benchmem ./bot/ ./flows/...
 	$(GO) test -run '^$$' -bench Nudges -benchtime=1x -timeout 30m ./bot/
-	$(BIN) loadtest --people 1000 --concurrency 64
+	$(BIN) loadtest --people 1000 --concurrency 32
 	@if [ -n "$$SIGNPOST_TEST_POSTGRES_URL" ]; then \
-		$(BIN) loadtest --people 1000 --concurrency 64 --database "$$SIGNPOST_TEST_POSTGRES_URL" && \
+		$(BIN) loadtest --people 1000 --concurrency 32 --database "$$SIGNPOST_TEST_POSTGRES_URL" && \
 		$(BIN) loadtest --people 1000 --concurrency 64 --instances 3 --database "$$SIGNPOST_TEST_POSTGRES_URL"; \
 	fi
 

@@ -46,7 +46,7 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	fs := newFlags("loadtest", "loadtest [--people N] [--instances N] [--concurrency N] [--rate R] [--database URL] [--profile FILE]", stdout)
 	people := fs.Int("people", 500, "virtual residents, each playing the whole journey once")
 	instances := fs.Int("instances", 1, "signpost serve processes behind a round-robin proxy (use PostgreSQL for more than one)")
-	concurrency := fs.Int("concurrency", 64, "residents texting at once (each waits for a reply before texting again)")
+	concurrency := fs.Int("concurrency", 32, "residents texting at once (each waits for a reply before texting again)")
 	rps := fs.Float64("rate", 0, "inbound messages per second to offer (0: as fast as the servers answer)")
 	dbURL := fs.String("database", "", "database for the servers (default: a fresh SQLite file in a temporary directory)")
 	profile := fs.String("profile", "", "write a 10-second CPU profile of the first server, from 2 seconds in, to this file")
