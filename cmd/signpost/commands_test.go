@@ -176,3 +176,20 @@ func TestDebugServer(t *testing.T) {
 		t.Fatalf("err = %T %v, want a configError", err, err)
 	}
 }
+
+// The load tool plays residents through the journey against a server it starts, and reports
+// every message answered.
+func TestLoadtest(t *testing.T) {
+	t.Setenv(asMainEnv, "1") // the server it starts is this test binary, run as signpost
+	out := runOK(t, env(), "", "loadtest", "--people", "4", "--concurrency", "2")
+	for _, want := range []string{
+		"inbound webhooks:      60 in", ", 0 errors",
+		"(60 measured)",
+		"replies at provider:   92 (0 inbound messages had no reply within 10s)",
+		"server peak RSS:",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
