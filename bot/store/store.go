@@ -62,8 +62,13 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 	switch {
 	case strings.HasPrefix(rawURL, "sqlite:"):
 		path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "//")
-		if path == "" || strings.Contains(path, "?") || path == ":memory:" {
+		if path == "" || path == ":memory:" {
 			return nil, fmt.Errorf("%w (sqlite needs a file path, got %q)", ErrBadURL, rawURL)
+		}
+		if strings.ContainsAny(path, "?#%") {
+			// SQLite reads the path as a URI: these would open another file than the one
+			// named (and than the WAL file the group committer syncs).
+			return nil, fmt.Errorf("%w (a sqlite path may not contain ?, # or %%, got %q)", ErrBadURL, rawURL)
 		}
 		if dir := filepath.Dir(path); dir != "." {
 			if err := os.MkdirAll(dir, 0o750); err != nil {

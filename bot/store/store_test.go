@@ -233,8 +233,12 @@ func TestOpenHandoffOnce(t *testing.T) {
 }
 
 func TestOpenRejectsBadURL(t *testing.T) {
-	for _, u := range []string{"mysql://x", "sqlite:", "sqlite::memory:", "nonsense"} {
-		if _, err := store.Open(context.Background(), u); err == nil {
+	dir := t.TempDir()
+	for _, u := range []string{"mysql://x", "sqlite:", "sqlite::memory:", "nonsense",
+		// SQLite would read these as URIs and open another file than the one named.
+		"sqlite:" + dir + "/a#b.db", "sqlite:" + dir + "/a%20b.db", "sqlite:" + dir + "/a.db?mode=ro"} {
+		if s, err := store.Open(context.Background(), u); err == nil {
+			s.Close()
 			t.Errorf("Open(%q) succeeded", u)
 		}
 	}
