@@ -14,14 +14,7 @@ import (
 // fails it (committed, but not durable: the caller must not answer as if it were).
 func TestGroupCommitWaitsForTheDisk(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "sync.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := openSQLite(t, filepath.Join(t.TempDir(), "sync.db"))
 	syncing := make(chan chan error)
 	s.group.shutdown()
 	s.group = newGroupCommitter(s, func() error {
@@ -64,14 +57,7 @@ func TestGroupCommitWaitsForTheDisk(t *testing.T) {
 func TestSyncFile(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "wal.db")
-	s, err := Open(ctx, "sqlite:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := openSQLite(t, path)
 	if _, err := s.write(ctx, `INSERT INTO kv (key, value, updated_at) VALUES ('k', 'v', ?)`, time.Now()); err != nil {
 		t.Fatal(err)
 	}

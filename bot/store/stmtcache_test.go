@@ -12,14 +12,7 @@ import (
 // statements past it still run; a statement prepared before a schema change still works after.
 func TestStatementCache(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "cache.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := openSQLite(t, filepath.Join(t.TempDir(), "cache.db"))
 	now := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
 	cached := func() int {
 		s.stmts.mu.RLock()
@@ -42,7 +35,7 @@ func TestStatementCache(t *testing.T) {
 	}
 
 	// More distinct statements than the bound: all run, the cache stays bounded.
-	err = s.InTx(ctx, func(tx *Tx) error {
+	err := s.InTx(ctx, func(tx *Tx) error {
 		for i := range maxCachedStmts + 20 {
 			var n int
 			if err := tx.get(ctx, &n, fmt.Sprintf("SELECT count(*) + %d FROM kv", i)); err != nil {
@@ -91,4 +84,19 @@ func TestStatementCache(t *testing.T) {
 	if r.Key != "k1" || r.Value != "v" || r.Extra != nil {
 		t.Fatalf("after the schema change: %+v", r)
 	}
+}
+
+// openSQLite opens and migrates a SQLite store at path, closed when the test ends.
+func openSQLite(t *testing.T, path string) *Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, "sqlite:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
