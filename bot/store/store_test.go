@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sync"
 	"testing"
@@ -297,6 +298,48 @@ func TestSettings(t *testing.T) {
 		}
 		if v, _ := s.Setting(ctx, "telegram.offset"); v != "42" {
 			t.Errorf("setting = %q, want 42", v)
+		}
+	})
+}
+
+// A batch of sends is recorded with each message's own provider id (and none where there is none).
+func TestMarkSentBatchKeepsEachProviderID(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		for range 3 {
+			if err := s.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "hi"}, t0)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
+		if err != nil || len(items) != 3 {
+			t.Fatalf("claim: %v %v", items, err)
+		}
+		want := map[int64]string{items[0].MessageID: "SMa", items[1].MessageID: "", items[2].MessageID: "SMc"}
+		if err := s.MarkSentBatch(ctx, []store.Sent{{Item: items[2], ProviderID: "SMc"}, {Item: items[0], ProviderID: "SMa"},
+			{Item: items[1]}}, t0); err != nil {
+			t.Fatal(err)
+		}
+		var rows []struct {
+			ID         int64          `db:"id"`
+			ProviderID sql.NullString `db:"provider_id"`
+			Status     string         `db:"status"`
+		}
+		if err := s.DB().Select(&rows, `SELECT id, provider_id, status FROM messages WHERE direction = 'out'`); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.ProviderID.String != want[r.ID] || r.ProviderID.Valid != (want[r.ID] != "") || r.Status != "accepted" {
+				t.Errorf("message %d: provider id %v, status %s; want %q, accepted", r.ID, r.ProviderID, r.Status, want[r.ID])
+			}
+		}
+		var unsent int
+		if err := s.DB().Get(&unsent, `SELECT COUNT(*) FROM outbox WHERE status <> 'sent'`); err != nil || unsent != 0 {
+			t.Errorf("%d outbox rows not marked sent (%v)", unsent, err)
 		}
 	})
 }
