@@ -114,6 +114,12 @@ func TestServeEndToEnd(t *testing.T) {
 					t.Errorf("GET %s: %d", path, r.StatusCode)
 				}
 			}
+			// The profiler is never on the public listener.
+			if r, err := http.Get(base + "/debug/pprof/"); err != nil {
+				t.Fatal(err)
+			} else if r.Body.Close(); r.StatusCode != http.StatusNotFound {
+				t.Errorf("GET /debug/pprof/ on the public address: %d, want 404", r.StatusCode)
+			}
 
 			// A resident chats on the /try page: the same engine, the web channel.
 			jar, _ := cookiejar.New(nil)
