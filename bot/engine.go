@@ -166,16 +166,13 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 		return err
 	}
 	out.PersonID = p.ID
-	claimed, err := tx.ClaimInbound(ctx, p.ID, in.Channel, in.ProviderID, in.Text, now)
+	p, claimed, err := tx.Arrive(ctx, p, in.Channel, in.ProviderID, in.Text, now)
 	if err != nil {
 		return err
 	}
 	if !claimed {
 		out.Duplicate = true
 		return nil
-	}
-	if err := tx.Touch(ctx, p.ID, now); err != nil {
-		return err
 	}
 	// The step taken ahead holds if nothing it read has changed since; otherwise (another
 	// message from this person, a link worker, a first contact) step again, under the lock.

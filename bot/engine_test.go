@@ -352,3 +352,50 @@ func counter(t *testing.T, m *bot.Metrics, name string) float64 {
 	t.Fatalf("no metric %s", name)
 	return 0
 }
+
+// A message that waits for the person's conversation while another transaction changes the
+// person (here: opts them out) acts on the person as that transaction left them. On PostgreSQL
+// the statement that waited for the lock re-read the conversation but not the person joined to
+// it; on SQLite the step taken ahead read the person before the change.
+func TestMessageWaitingForTheLockSeesThePersonAsChanged(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
+		e := newEngine(t, s, clk)
+		const phone = "+447700900126"
+		if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: phone, ProviderID: "SM1", Text: "hi"}); err != nil {
+			t.Fatal(err)
+		}
+		locked, release := make(chan struct{}), make(chan struct{})
+		other := make(chan error, 1)
+		go func() {
+			other <- s.InTx(ctx, func(tx *store.Tx) error {
+				p, _, err := tx.LockSubject(ctx, store.NewPerson{Channel: "sms", Address: phone})
+				if err != nil {
+					return err
+				}
+				close(locked)
+				<-release
+				return tx.SetOptedOut(ctx, p.ID, true, clk.Now())
+			})
+		}()
+		<-locked
+		handled := make(chan bot.Handled, 1)
+		go func() {
+			h, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: phone, ProviderID: "SM2", Text: "E8 1AA"})
+			if err != nil {
+				t.Error(err)
+			}
+			handled <- h
+		}()
+		time.Sleep(200 * time.Millisecond) // the message is now waiting for the lock (or the writer)
+		close(release)
+		if err := <-other; err != nil {
+			t.Fatal(err)
+		}
+		h := <-handled
+		if len(h.Replies) != 0 {
+			t.Errorf("a person who opted out while their message waited was answered: %v", h.Replies)
+		}
+	})
+}

@@ -33,6 +33,43 @@ func (t *Tx) ClaimInbound(ctx context.Context, personID, channel, providerID, bo
 	return n == 1, err
 }
 
+// Arrive records an inbound message from p, whose conversation the transaction holds: it claims
+// the provider's id (claimed is false for a delivery seen before, which the caller must treat as
+// already handled) and records the time of contact. It returns the person as they are now. On
+// PostgreSQL that is a fresh read under the person's row lock, and it matters: the statement that
+// locked the conversation may have waited for another message's transaction, and PostgreSQL then
+// re-read the conversation but not the person joined to it, whose consent or opt-out may have
+// changed. There the three steps are one statement (one round trip instead of three).
+func (t *Tx) Arrive(ctx context.Context, p Person, channel, providerID, body string, now time.Time) (Person, bool, error) {
+	now = UTC(now)
+	if t.dialect != Postgres {
+		// SQLite's write transactions exclude each other: p is as it is now.
+		claimed, err := t.ClaimInbound(ctx, p.ID, channel, providerID, body, now)
+		if err != nil || !claimed {
+			return p, false, err
+		}
+		if err := t.Touch(ctx, p.ID, now); err != nil {
+			return p, false, err
+		}
+		p.LastContactAt = now
+		return p, true, nil
+	}
+	var r struct {
+		Person
+		Claimed bool `db:"claimed"`
+	}
+	err := t.get(ctx, &r, `WITH m AS (INSERT INTO messages (person_id, channel, direction, provider_id, body, author, created_at)
+			VALUES (?, ?, 'in', ?, ?, 'resident', ?) ON CONFLICT (channel, direction, provider_id) DO NOTHING RETURNING id),
+		u AS (UPDATE people p SET last_contact_at = CASE WHEN EXISTS (SELECT 1 FROM m) THEN ? ELSE p.last_contact_at END
+			WHERE p.id = ? RETURNING `+personColumns+`)
+		SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
+		p.ID, channel, providerID, body, now, now, p.ID)
+	if err != nil {
+		return p, false, fmt.Errorf("claim inbound: %w", err)
+	}
+	return r.Person, r.Claimed, nil
+}
+
 // Outbound is a message to queue for sending.
 type Outbound struct {
 	PersonID string

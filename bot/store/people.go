@@ -83,7 +83,8 @@ func (s *Store) FindSubject(ctx context.Context, channel, address string) (Perso
 // LockSubject finds the person behind a channel identity with their conversation, and holds
 // the conversation until the transaction ends (on PostgreSQL a row lock; SQLite's write
 // transactions exclude each other), so that one person's messages are stepped one at a time
-// on every instance. On first contact it creates the person and their conversation.
+// on every instance. On first contact it creates the person and their conversation. On
+// PostgreSQL the person it returns must be read again before use: Arrive does.
 func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, err error) {
 	var r subjectRow
 	if t.dialect == Postgres {
@@ -93,14 +94,8 @@ func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Convers
 	}
 	switch {
 	case err == nil:
-		if t.dialect == Postgres {
-			// Read the person again now that the lock is held: if this statement waited for
-			// another message's transaction, PostgreSQL re-read the locked conversation but not
-			// the person joined to it, whose consent or opt-out may have changed.
-			if r.Person, err = t.PersonForUpdate(ctx, r.Person.ID); err != nil {
-				return p, c, fmt.Errorf("load person: %w", err)
-			}
-		}
+		// On PostgreSQL the person may be stale if this statement waited for the lock: Arrive
+		// reads them again.
 		return r.Person, r.Conversation, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return p, c, fmt.Errorf("find person: %w", err)
