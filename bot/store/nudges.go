@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // Nudge is a scheduled follow-up message.
@@ -46,18 +44,10 @@ func (s *Store) ClaimDueNudges(ctx context.Context, now time.Time, lease time.Du
 		if len(ids) == 0 {
 			return nil
 		}
-		q, args, err := sqlx.In(`UPDATE nudges SET lease_until = ? WHERE id IN (?)`, now.Add(lease), ids)
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(ctx, q, args...); err != nil {
+		if _, err := t.execIn(ctx, `UPDATE nudges SET lease_until = ? WHERE id IN (?)`, now.Add(lease), ids); err != nil {
 			return fmt.Errorf("lease nudges: %w", err)
 		}
-		q, args, err = sqlx.In(`SELECT `+nudgeColumns+` FROM nudges WHERE id IN (?) ORDER BY due_at, id`, ids)
-		if err != nil {
-			return err
-		}
-		return t.selectAll(ctx, &out, q, args...)
+		return t.selectIn(ctx, &out, `SELECT `+nudgeColumns+` FROM nudges WHERE id IN (?) ORDER BY due_at, id`, ids)
 	})
 	return out, err
 }

@@ -54,7 +54,8 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		// sent or waits for a retry.
 		// The conditions are written so that the partial index outbox_due serves the scan: its cost
 		// follows the rows waiting, not the millions already sent. Within a person, rows queued
-		// together share next_attempt_at, and id keeps their order.
+		// together share next_attempt_at, and id keeps their order. (The list of channels is the
+		// same for the life of the process, so this one statement is prepared once and cached.)
 		q, args, err := sqlx.In(`SELECT id FROM outbox o
 			WHERE channel IN (?) AND status IN ('pending', 'sending') AND next_attempt_at <= ?
 			AND (status = 'pending' OR lease_until < ?)
@@ -71,33 +72,21 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		if len(ids) == 0 {
 			return nil
 		}
-		q, args, err = sqlx.In(`UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
+		if _, err := t.execIn(ctx, `UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
 			WHERE id IN (?) AND kind <> 'confirm' AND EXISTS (SELECT 1 FROM people p WHERE p.id = outbox.person_id
-				AND (p.opted_out OR p.erase_requested_at IS NOT NULL))`, ids)
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(ctx, q, args...); err != nil {
+				AND (p.opted_out OR p.erase_requested_at IS NOT NULL))`, ids); err != nil {
 			return fmt.Errorf("cancel for opted out: %w", err)
 		}
-		q, args, err = sqlx.In(`UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
-			WHERE id IN (?) AND status IN ('pending', 'sending')`, now.Add(lease), ids)
-		if err != nil {
-			return err
-		}
-		if _, err := t.exec(ctx, q, args...); err != nil {
+		if _, err := t.execIn(ctx, `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
+			WHERE id IN (?) AND status IN ('pending', 'sending')`, now.Add(lease), ids); err != nil {
 			return fmt.Errorf("lease outbox: %w", err)
 		}
 		// A person has one identity per channel (the one they first wrote from).
-		q, args, err = sqlx.In(`SELECT o.id, o.message_id, o.person_id, o.channel, o.kind, o.attempts, m.body, m.options,
+		return t.selectIn(ctx, &items, `SELECT o.id, o.message_id, o.person_id, o.channel, o.kind, o.attempts, m.body, m.options,
 			COALESCE(i.address, '') AS address, o.created_at
 			FROM outbox o JOIN messages m ON m.id = o.message_id
 			LEFT JOIN identities i ON i.person_id = o.person_id AND i.channel = o.channel
 			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.next_attempt_at, o.id`, ids)
-		if err != nil {
-			return err
-		}
-		return t.selectAll(ctx, &items, q, args...)
 	})
 	return items, err
 }

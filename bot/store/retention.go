@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"time"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // RemovedText replaces message text and notes purged after the retention period. The rows stay,
@@ -41,31 +39,19 @@ func (s *Store) PurgeBefore(ctx context.Context, cutoff, now time.Time) (Purged,
 			if n == 0 {
 				return nil
 			}
-			q, args, err := sqlx.In(`UPDATE messages SET body = ?, options = ''
+			res, err := t.execIn(ctx, `UPDATE messages SET body = ?, options = ''
 				WHERE person_id IN (?) AND body <> ?
 				AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = messages.id AND o.status IN ('pending', 'sending'))`,
 				RemovedText, ids, RemovedText)
 			if err != nil {
 				return err
 			}
-			res, err := t.exec(ctx, q, args...)
-			if err != nil {
-				return err
-			}
 			p.Messages, _ = res.RowsAffected()
-			q, args, err = sqlx.In(`UPDATE notes SET body = ? WHERE person_id IN (?) AND body <> ?`, RemovedText, ids, RemovedText)
-			if err != nil {
-				return err
-			}
-			if res, err = t.exec(ctx, q, args...); err != nil {
+			if res, err = t.execIn(ctx, `UPDATE notes SET body = ? WHERE person_id IN (?) AND body <> ?`, RemovedText, ids, RemovedText); err != nil {
 				return err
 			}
 			p.Notes, _ = res.RowsAffected()
-			q, args, err = sqlx.In(`UPDATE people SET text_purged_at = ? WHERE id IN (?)`, UTC(now), ids)
-			if err != nil {
-				return err
-			}
-			_, err = t.exec(ctx, q, args...)
+			_, err = t.execIn(ctx, `UPDATE people SET text_purged_at = ? WHERE id IN (?)`, UTC(now), ids)
 			return err
 		})
 		if err != nil {

@@ -269,6 +269,26 @@ func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) err
 	return st.SelectContext(ctx, dest, args...)
 }
 
+// execIn runs a statement with a list argument, expanded by sqlx.In into one placeholder per
+// element. Every length of list is another statement, so it is prepared as it runs and never
+// enters the statement cache (which such variants would fill, each prepared from inside the writer).
+func (t *Tx) execIn(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	q, args, err := sqlx.In(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return t.tx.ExecContext(ctx, t.tx.Rebind(q), args...)
+}
+
+// selectIn is execIn for a query.
+func (t *Tx) selectIn(ctx context.Context, dest any, q string, args ...any) error {
+	q, args, err := sqlx.In(q, args...)
+	if err != nil {
+		return err
+	}
+	return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), args...)
+}
+
 // get reads one row outside any transaction, through the statement cache where there is one.
 func (s *Store) get(ctx context.Context, dest any, q string, args ...any) error {
 	if s.stmts != nil {
