@@ -119,11 +119,11 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 		}
 		return &Store{db: db, dialect: Postgres, url: rawURL}, nil
 	}
-	return nil, fmt.Errorf("%w (got %q)", ErrBadURL, redactURL(rawURL))
+	return nil, fmt.Errorf("%w (got %q)", ErrBadURL, RedactURL(rawURL))
 }
 
-// redactURL hides a password in a database URL.
-func redactURL(raw string) string {
+// RedactURL hides a password in a database URL, for messages and logs.
+func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.User == nil {
 		return raw

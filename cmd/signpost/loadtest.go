@@ -24,6 +24,7 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"github.com/signpost-nhs/signpost/bot/store"
 	"github.com/signpost-nhs/signpost/channels/twilio"
 )
 
@@ -140,7 +141,7 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	}
 
 	fmt.Fprintf(stdout, "load: %d residents x %d messages, %d instance(s) on %s, concurrency %d, rate %s\n",
-		*people, len(journey), *instances, redactURL(*dbURL), *concurrency, rateLabel(*rps))
+		*people, len(journey), *instances, store.RedactURL(*dbURL), *concurrency, rateLabel(*rps))
 	res := runLoad(ctx, public, *people, *concurrency, *rps, fake)
 	// Let the last replies arrive: every first reply, then the rest until none has come for a
 	// second, so that the count of replies is the whole count.
@@ -175,14 +176,6 @@ func rateLabel(r float64) string {
 		return "unlimited"
 	}
 	return fmt.Sprintf("%.0f/s", r)
-}
-
-func redactURL(u string) string {
-	p, err := url.Parse(u)
-	if err != nil || p.User == nil {
-		return u
-	}
-	return p.Redacted()
 }
 
 // loadServer is one `signpost serve` child process.
