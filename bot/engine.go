@@ -106,7 +106,9 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 }
 
 // stepped is a flow step computed ahead of the transaction, with the state it started from.
+// ok is false when there was nothing to step on (a first contact) or the step failed.
 type stepped struct {
+	ok   bool
 	from stepFrom
 	res  flows.Result
 }
@@ -125,19 +127,16 @@ func (e *Engine) from(p store.Person, conv store.Conversation) stepFrom {
 			HandoffOpen: conv.HandoffOpen, Erasing: p.EraseRequestedAt.Valid}}
 }
 
-// prestep steps the flow on the person's state as it is now, outside any transaction. It
-// returns nil for a first contact or when anything fails: the transaction then steps itself.
+// prestep steps the flow on the person's state as it is now, outside any transaction. For a
+// first contact, or when anything fails, the result is not ok and the transaction steps itself.
 func (e *Engine) prestep(ctx context.Context, in Inbound, now time.Time) *stepped {
 	p, conv, err := e.Store.FindSubject(ctx, in.Channel, in.Address)
 	if err != nil {
-		return nil
+		return &stepped{}
 	}
 	from := e.from(p, conv)
 	res, err := e.step(ctx, from, in, now)
-	if err != nil {
-		return nil
-	}
-	return &stepped{from: from, res: res}
+	return &stepped{ok: err == nil, from: from, res: res}
 }
 
 // step runs the flow for one message from the given state.
@@ -177,10 +176,10 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	// The step taken ahead holds if nothing it read has changed since; otherwise (another
 	// message from this person, a link worker, a first contact) step again, under the lock.
 	var res flows.Result
-	if from := e.from(p, conv); pre != nil && pre.from == from {
+	if from := e.from(p, conv); pre != nil && pre.ok && pre.from == from {
 		res = pre.res
 	} else {
-		if e.Store.SerialWrites() {
+		if pre != nil { // a step was taken ahead (SQLite), in vain
 			e.Metrics.restep()
 		}
 		if res, err = e.step(ctx, from, in, now); err != nil {
