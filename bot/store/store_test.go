@@ -303,22 +303,30 @@ func TestSettings(t *testing.T) {
 }
 
 // A batch of sends is recorded with each message's own provider id (and none where there is none).
+// queueAndClaim queues n messages for a person and claims them.
+func queueAndClaim(t *testing.T, s *store.Store, personID string, n int) []store.OutboxItem {
+	t.Helper()
+	ctx := context.Background()
+	for range n {
+		if err := s.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: "sms", Body: "hi"}, t0)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, n+10)
+	if err != nil || len(items) != n {
+		t.Fatalf("claim: %v %v", items, err)
+	}
+	return items
+}
+
 func TestMarkSentBatchKeepsEachProviderID(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := newPerson(t, s, "p_one", "+447700900001")
-		for range 3 {
-			if err := s.InTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "hi"}, t0)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
-		if err != nil || len(items) != 3 {
-			t.Fatalf("claim: %v %v", items, err)
-		}
+		items := queueAndClaim(t, s, p.ID, 3)
 		want := map[int64]string{items[0].MessageID: "SMa", items[1].MessageID: "", items[2].MessageID: "SMc"}
 		if err := s.MarkSentBatch(ctx, []store.Sent{{Item: items[2], ProviderID: "SMc"}, {Item: items[0], ProviderID: "SMa"},
 			{Item: items[1]}}, t0); err != nil {
@@ -348,20 +356,9 @@ func TestMarkSentSurvivesARepeatedProviderID(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p := newPerson(t, s, "p_one", "+447700900001")
-		for range 3 {
-			if err := s.InTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "hi"}, t0)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		items, err := s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10)
-		if err != nil || len(items) != 3 {
-			t.Fatalf("claim: %v %v", items, err)
-		}
+		items := queueAndClaim(t, s, p.ID, 3)
 		// The provider answers the second and third with the same id.
-		err = s.MarkSentBatch(ctx, []store.Sent{{Item: items[0], ProviderID: "SM1"}, {Item: items[1], ProviderID: "SM2"},
+		err := s.MarkSentBatch(ctx, []store.Sent{{Item: items[0], ProviderID: "SM1"}, {Item: items[1], ProviderID: "SM2"},
 			{Item: items[2], ProviderID: "SM2"}}, t0)
 		if err != nil {
 			t.Fatalf("MarkSentBatch: %v", err)
