@@ -47,9 +47,11 @@ func TestProviderTransportKeepsConnections(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	// Go's default transport keeps 2 idle connections per host and would open up to
-	// parallel-2 new ones each round.
-	if n := opened.Load(); n > parallel {
-		t.Errorf("%d connections opened for %d rounds of %d parallel requests, want at most %d", n, rounds, parallel, parallel)
+	// Go's default transport keeps 2 idle connections per host and opens up to parallel-2
+	// new ones each round: about 280 here. Kept connections need parallel, plus a few: a
+	// connection goes back to the idle pool just after its body is read, so a request of the
+	// next round can start before it is back and dial one more.
+	if n, limit := opened.Load(), int64(2*parallel); n > limit {
+		t.Errorf("%d connections opened for %d rounds of %d parallel requests, want at most %d", n, rounds, parallel, limit)
 	}
 }
