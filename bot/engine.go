@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/signpost-nhs/signpost/bot/store"
@@ -34,6 +36,8 @@ type Handled struct {
 	PersonID  string
 	Duplicate bool
 	Replies   []flows.Reply
+
+	left *subject // the state the message left the person in, for the next step taken ahead
 }
 
 // Config holds the engine's settings.
@@ -60,6 +64,9 @@ type Engine struct {
 	Metrics *Metrics
 
 	beforeTx func() // tests: runs between the step taken ahead and the transaction
+
+	subjectsOnce sync.Once
+	subjects     *subjects // SQLite: the state each recent person was left in (see subjects)
 }
 
 // Handle runs one inbound message. It is safe to call concurrently, also for the same person:
@@ -87,6 +94,13 @@ func (e *Engine) Handle(ctx context.Context, in Inbound) (Handled, error) {
 		out = Handled{}
 		return e.handle(ctx, tx, in, now, pre, &out)
 	})
+	if pre != nil {
+		if err == nil && out.left != nil {
+			e.recent().put(in.Channel, in.Address, out.left.from, out.left.version)
+		} else if !out.Duplicate {
+			e.recent().forget(in.Channel, in.Address)
+		}
+	}
 	if err != nil {
 		e.Metrics.inboundError(in.Channel)
 		return Handled{}, err
@@ -127,16 +141,25 @@ func (e *Engine) from(p store.Person, conv store.Conversation) stepFrom {
 			HandoffOpen: conv.HandoffOpen, Erasing: p.EraseRequestedAt.Valid}}
 }
 
-// prestep steps the flow on the person's state as it is now, outside any transaction. For a
-// first contact, or when anything fails, the result is not ok and the transaction steps itself.
+// prestep steps the flow on the person's state as their last message left it, or as it is
+// now in the database, outside any transaction. For a first contact, or when anything fails,
+// the result is not ok and the transaction steps itself.
 func (e *Engine) prestep(ctx context.Context, in Inbound, now time.Time) *stepped {
-	p, conv, err := e.Store.FindSubject(ctx, in.Channel, in.Address)
-	if err != nil {
-		return &stepped{}
+	from, ok := e.recent().get(in.Channel, in.Address)
+	if !ok {
+		p, conv, err := e.Store.FindSubject(ctx, in.Channel, in.Address)
+		if err != nil {
+			return &stepped{}
+		}
+		from = e.from(p, conv)
 	}
-	from := e.from(p, conv)
 	res, err := e.step(ctx, from, in, now)
 	return &stepped{ok: err == nil, from: from, res: res}
+}
+
+func (e *Engine) recent() *subjects {
+	e.subjectsOnce.Do(func() { e.subjects = newSubjects(e.Now) })
+	return e.subjects
 }
 
 // step runs the flow for one message from the given state.
@@ -186,7 +209,7 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 			return err
 		}
 	}
-	if err := e.apply(ctx, tx, p, in.Channel, res.Effects, now); err != nil {
+	if err := e.apply(ctx, tx, &p, &conv, in.Channel, res.Effects, now); err != nil {
 		return err
 	}
 	if err := e.enqueue(ctx, tx, p.ID, in.Channel, res.Replies, now); err != nil {
@@ -198,7 +221,11 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 		return err
 	}
 	conv.Flow, conv.State, conv.Data = res.State.Flow, res.State.Name, string(data)
-	return tx.SaveConversation(ctx, conv, now)
+	if err := tx.SaveConversation(ctx, conv, now); err != nil {
+		return err
+	}
+	out.left = &subject{from: e.from(p, conv), version: conv.Version + 1}
+	return nil
 }
 
 // enqueue records replies and queues them for sending, in the step's transaction.
@@ -223,31 +250,38 @@ func (e *Engine) enqueue(ctx context.Context, tx *store.Tx, personID, channel st
 	return nil
 }
 
-// apply persists a step's effects in the step's transaction.
-func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channel string, effects []flows.Effect, now time.Time) error {
+// apply persists a step's effects in the step's transaction, and brings p and conv up to date
+// with them (as far as the next step reads them).
+func (e *Engine) apply(ctx context.Context, tx *store.Tx, p *store.Person, conv *store.Conversation, channel string, effects []flows.Effect, now time.Time) error {
 	consented := p.Consented.Valid && p.Consented.Bool
-	borough := p.Borough
 	for _, ef := range effects {
 		var err error
 		switch ef := ef.(type) {
 		case flows.Consent:
 			consented = ef.Given
+			p.Consented = sql.NullBool{Bool: ef.Given, Valid: true}
 			if err = tx.SetConsent(ctx, p.ID, ef.Given, now); err == nil {
 				// The ledger keeps every answer, with the notice it answered, in this transaction.
 				err = tx.RecordConsent(ctx, store.ConsentRecord{PersonID: p.ID, Purpose: store.PurposeStoreAnswers,
 					Given: ef.Given, Channel: channel, NoticeVersion: flows.PrivacyNoticeVersion, At: now})
 			}
 		case flows.Forget:
+			if !p.EraseRequestedAt.Valid {
+				p.EraseRequestedAt = sql.NullTime{Time: now, Valid: true}
+			}
 			err = tx.RequestErasure(ctx, p.ID, now)
 		case flows.OptOut:
+			p.OptedOut = ef.Stopped
 			err = tx.SetOptedOut(ctx, p.ID, ef.Stopped, now)
 		case flows.SetLanguage:
+			p.Language = ef.Locale
 			err = tx.SetLanguage(ctx, p.ID, ef.Locale)
 		case flows.CancelNudges:
 			err = tx.CancelNudges(ctx, p.ID, now)
 		case flows.OpenHandoff:
 			var id string
 			id, err = tx.OpenHandoff(ctx, e.NewID("h_"), p.ID, channel, ef.Reason, ef.Urgent, now)
+			conv.HandoffOpen = true
 			if err == nil && ef.Urgent {
 				e.Log.Warn("urgent handoff opened", "person", p.ID, "handoff", id, "reason", ef.Reason)
 				e.Metrics.crisis(ef.Reason)
@@ -265,19 +299,23 @@ func (e *Engine) apply(ctx context.Context, tx *store.Tx, p store.Person, channe
 			}
 			switch ef := ef.(type) {
 			case flows.SetArea:
-				borough = ef.Borough
 				area := ef.Outward
 				if area == "" {
 					area = ef.Borough
 				}
+				p.Area, p.Borough = area, ef.Borough
 				err = tx.SetArea(ctx, p.ID, area, ef.Borough)
 			case flows.SetAgeGroup:
+				p.AgeGroup = ef.Group
+				if ef.Age > 0 {
+					p.Age = ef.Age
+				}
 				err = tx.SetAgeGroup(ctx, p.ID, ef.Group, ef.Age)
 			case flows.RecordScore:
 				err = tx.AddScore(ctx, p.ID, channel, ef.Instrument, ef.Version, ef.Occasion, ef.Item, ef.Score, ef.Band, now)
 			case flows.RecordNeeds:
 				for _, n := range ef.Needs {
-					if err = tx.AddNeed(ctx, p.ID, n, borough, true, now); err != nil {
+					if err = tx.AddNeed(ctx, p.ID, n, p.Borough, true, now); err != nil {
 						break
 					}
 				}

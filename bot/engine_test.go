@@ -399,3 +399,46 @@ func TestMessageWaitingForTheLockSeesThePersonAsChanged(t *testing.T) {
 		}
 	})
 }
+
+// On SQLite the engine remembers the state each message left a person in and steps their next
+// message ahead on it, without reading the database: what it remembers must be exactly what
+// was committed, through consent, answers, a change of language, STOP and START and a handoff,
+// on SMS and on Telegram (which asks who the person is). Otherwise every message would be
+// stepped twice.
+func TestRememberedStateIsTheCommittedState(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		clk := bottest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
+		e := newEngine(t, s, clk)
+		e.Metrics = bot.NewMetrics()
+		journeys := map[string][]string{
+			"sms": {"Hi", "yes", "E8 1AA", "7", "6/10", "five", "4", "I'm behind on my rent and feel lonely", "MORE", "MENU",
+				"POLSKI", "ENGLISH", "STOP", "START", "2", "8", "7", "6", "3", "LINK"},
+			"telegram": {"/start", "yes", "parent", "N1 9GU", "4", "5", "6", "7", "money worries", "MENU", "LINK"},
+		}
+		stepped := 0
+		for channel, texts := range journeys {
+			for i, text := range texts {
+				clk.Add(time.Minute)
+				if _, err := e.Handle(ctx, bot.Inbound{Channel: channel, Address: "+447700900123", ProviderID: fmt.Sprint(channel, i), Text: text}); err != nil {
+					t.Fatalf("%s %q: %v", channel, text, err)
+				}
+				stepped++
+				remembered, same, err := bot.Remembered(ctx, e, channel, "+447700900123")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.SerialWrites() && (!remembered || !same) {
+					t.Errorf("%s, after %q: remembered %v, the same as the database %v; want both", channel, text, remembered, same)
+				}
+				if !s.SerialWrites() && remembered {
+					t.Errorf("%s, after %q: a state is remembered on %s, where nothing is stepped ahead", channel, text, s.Dialect())
+				}
+			}
+		}
+		// Only the two first contacts are stepped again (nothing is known of them ahead).
+		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); s.SerialWrites() && restepped != 2 {
+			t.Errorf("%v of %d messages stepped again, want 2 (the first contacts)", restepped, stepped)
+		}
+	})
+}

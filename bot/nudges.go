@@ -289,7 +289,7 @@ func (e *Engine) stepNudge(ctx context.Context, tx *store.Tx, p store.Person, co
 	if err != nil {
 		return err
 	}
-	if err := e.apply(ctx, tx, p, p.Channel, res.Effects, now); err != nil {
+	if err := e.apply(ctx, tx, &p, &conv, p.Channel, res.Effects, now); err != nil {
 		return err
 	}
 	if err := e.enqueue(ctx, tx, p.ID, p.Channel, res.Replies, now); err != nil {
