@@ -224,7 +224,10 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if err := tx.SaveConversation(ctx, conv, now); err != nil {
 		return err
 	}
-	out.left = &subject{from: e.from(p, conv), version: conv.Version + 1}
+	// Someone waiting to be forgotten is not remembered, even for the minutes until erasure.
+	if !p.EraseRequestedAt.Valid {
+		out.left = &subject{from: e.from(p, conv), version: conv.Version + 1}
+	}
 	return nil
 }
 

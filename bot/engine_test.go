@@ -440,5 +440,14 @@ func TestRememberedStateIsTheCommittedState(t *testing.T) {
 		if restepped := counter(t, e.Metrics, "signpost_inbound_restepped_total"); s.SerialWrites() && restepped != 2 {
 			t.Errorf("%v of %d messages stepped again, want 2 (the first contacts)", restepped, stepped)
 		}
+		// Someone who asks to be forgotten is not remembered meanwhile.
+		for i, text := range []string{"FORGET", "YES"} {
+			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900123", ProviderID: fmt.Sprint("forget", i), Text: text}); err != nil {
+				t.Fatalf("%q: %v", text, err)
+			}
+		}
+		if remembered, _, _ := bot.Remembered(ctx, e, "sms", "+447700900123"); remembered {
+			t.Error("the state of a person waiting to be forgotten is remembered")
+		}
 	})
 }

@@ -19,7 +19,8 @@ import (
 //
 // Entries are keyed by a hash of the channel identity, so no phone number or chat id is kept;
 // there are at most subjectsMax of them, and each is forgotten after subjectsTTL, so that the
-// answers in a conversation's data do not outlive the conversation's pace in memory.
+// answers in a conversation's data do not outlive the conversation's pace in memory. A person
+// who has asked to be forgotten is not remembered at all.
 type subjects struct {
 	seed maphash.Seed
 	mu   sync.Mutex
