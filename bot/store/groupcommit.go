@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -34,6 +35,14 @@ import (
 // maxGroup bounds a group, so that no caller waits behind an unbounded number of others.
 const maxGroup = 64
 
+// groupLinger is how long the writer waits for more transactions to join a group when the last
+// group had more than one, as PostgreSQL's commit_delay does with commit_siblings: under load,
+// larger groups share their pages' WAL frames, their commit and their fsync, and the writer
+// leaves the CPU to the handlers meanwhile. One caller at a time never waits.
+// Load test, interleaved pairs: 1,120 / 1,032 / 1,149 -> 1,211 / 1,208 / 1,253 inbound/s, webhook
+// p99 37 / 41 / 35 -> 33 / 33 / 32 ms. (1 ms was no better than 300 µs.)
+const groupLinger = 300 * time.Microsecond
+
 type txRequest struct {
 	ctx  context.Context
 	fn   func(*Tx) error
@@ -48,7 +57,8 @@ type groupCommitter struct {
 	// synced for it.
 	sync   func() error
 	synced chan committed
-	conn   *sqlx.Conn // the writer's own connection, used only by run
+	conn   *sqlx.Conn    // the writer's own connection, used only by run
+	linger time.Duration // groupLinger, but for tests
 	wg     sync.WaitGroup
 	close  sync.Once
 }
@@ -62,7 +72,7 @@ type committed struct {
 
 func newGroupCommitter(s *Store, sync func() error) *groupCommitter {
 	g := &groupCommitter{s: s, reqs: make(chan txRequest), stop: make(chan struct{}), sync: sync,
-		synced: make(chan committed, maxGroup)}
+		synced: make(chan committed, maxGroup), linger: groupLinger}
 	g.wg.Go(g.run)
 	g.wg.Go(g.syncer)
 	return g
@@ -94,6 +104,7 @@ func (g *groupCommitter) run() {
 			g.conn.Close()
 		}
 	}()
+	lastSize := 0
 	for {
 		var first txRequest
 		select {
@@ -101,18 +112,42 @@ func (g *groupCommitter) run() {
 		case <-g.stop:
 			return
 		}
-		group := []txRequest{first}
-	more:
-		for len(group) < maxGroup {
-			select {
-			case r := <-g.reqs:
-				group = append(group, r)
-			default:
-				break more
-			}
-		}
+		group := g.gather(first, lastSize > 1)
+		lastSize = len(group)
 		g.commit(group)
 	}
+}
+
+// gather makes a group of first and the requests queued behind it. If linger is set (under
+// load), it waits up to g.linger from the first for more to join.
+func (g *groupCommitter) gather(first txRequest, linger bool) []txRequest {
+	group := []txRequest{first}
+	var timeout <-chan time.Time
+	if linger {
+		t := time.NewTimer(g.linger)
+		defer t.Stop()
+		timeout = t.C
+	}
+	for len(group) < maxGroup {
+		select {
+		case r := <-g.reqs:
+			group = append(group, r)
+			continue
+		default:
+		}
+		if timeout == nil {
+			break
+		}
+		select {
+		case r := <-g.reqs:
+			group = append(group, r)
+		case <-timeout:
+			return group
+		case <-g.stop:
+			return group
+		}
+	}
+	return group
 }
 
 // syncer makes committed groups durable, as many at once as have committed meanwhile, and
