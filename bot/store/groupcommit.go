@@ -18,7 +18,8 @@ import (
 // write transactions queued at the same moment inside one SQLite transaction, each in a
 // savepoint of its own, and commits them together: one disk flush for the group. Each caller
 // still returns only after its changes are durable, and a caller whose function fails is rolled
-// back to its savepoint alone. With nothing queued, a transaction commits at once, as before.
+// back to its savepoint alone. With nothing queued, a transaction commits at once, as before; under
+// load the writer lingers briefly for company (groupLinger).
 //
 // The disk flush itself is taken off the writer, as PostgreSQL's WAL writer does: SQLite runs
 // with synchronous(NORMAL), so a commit writes its WAL frames to the operating system without
@@ -58,7 +59,7 @@ type groupCommitter struct {
 	sync   func() error
 	synced chan committed
 	conn   *sqlx.Conn    // the writer's own connection, used only by run
-	linger time.Duration // groupLinger, but for tests
+	linger time.Duration // groupLinger; tests set their own
 	wg     sync.WaitGroup
 	close  sync.Once
 }
