@@ -418,11 +418,8 @@ func TestRememberedStateIsTheCommittedState(t *testing.T) {
 		}
 		stepped := 0
 		for channel, texts := range journeys {
-			for i, text := range texts {
-				clk.Add(time.Minute)
-				if _, err := e.Handle(ctx, bot.Inbound{Channel: channel, Address: "+447700900123", ProviderID: fmt.Sprint(channel, i), Text: text}); err != nil {
-					t.Fatalf("%s %q: %v", channel, text, err)
-				}
+			for _, text := range texts {
+				say(t, e, clk, channel, "+447700900123", text)
 				stepped++
 				remembered, same, err := bot.Remembered(ctx, e, channel, "+447700900123")
 				if err != nil {
@@ -441,11 +438,7 @@ func TestRememberedStateIsTheCommittedState(t *testing.T) {
 			t.Errorf("%v of %d messages stepped again, want 2 (the first contacts)", restepped, stepped)
 		}
 		// Someone who asks to be forgotten is not remembered meanwhile.
-		for i, text := range []string{"FORGET", "YES"} {
-			if _, err := e.Handle(ctx, bot.Inbound{Channel: "sms", Address: "+447700900123", ProviderID: fmt.Sprint("forget", i), Text: text}); err != nil {
-				t.Fatalf("%q: %v", text, err)
-			}
-		}
+		say(t, e, clk, "sms", "+447700900123", "FORGET", "YES")
 		if remembered, _, _ := bot.Remembered(ctx, e, "sms", "+447700900123"); remembered {
 			t.Error("the state of a person waiting to be forgotten is remembered")
 		}
