@@ -182,16 +182,12 @@ func (e *Engine) handle(ctx context.Context, tx *store.Tx, in Inbound, now time.
 	if in.Locale != "" && e.Content.Has(in.Locale) {
 		locale = in.Locale
 	}
-	p, conv, err := tx.LockSubject(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
-		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now})
+	p, conv, claimed, err := tx.Arrive(ctx, store.NewPerson{ID: e.NewID("p_"), Channel: in.Channel, Address: in.Address,
+		Language: locale, Source: in.Source, Flow: flows.Journey, State: flows.StateStart, Now: now}, in.ProviderID, in.Text)
 	if err != nil {
 		return err
 	}
 	out.PersonID = p.ID
-	p, claimed, err := tx.Arrive(ctx, p, in.Channel, in.ProviderID, in.Text, now)
-	if err != nil {
-		return err
-	}
 	if !claimed {
 		out.Duplicate = true
 		return nil
@@ -245,7 +241,7 @@ func (e *Engine) enqueue(ctx context.Context, tx *store.Tx, personID, channel st
 		if r.EvenIfStopped {
 			kind = "confirm"
 		}
-		if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: r.Text,
+		if err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: r.Text,
 			Options: string(opts), Author: "bot", Kind: kind}, now); err != nil {
 			return err
 		}

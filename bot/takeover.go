@@ -151,7 +151,7 @@ func (e *Engine) Reply(ctx context.Context, personID string, w Worker, text stri
 				return err
 			}
 		}
-		if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: h.Channel, Body: text, Author: w.Email}, now); err != nil {
+		if err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: h.Channel, Body: text, Author: w.Email}, now); err != nil {
 			return err
 		}
 		return tx.RecordFirstResponse(ctx, h.ID, now)
@@ -272,7 +272,7 @@ func (e *Engine) say(ctx context.Context, tx *store.Tx, personID, channel, key, 
 		channel = p.Channel
 	}
 	text := e.Content.Text(p.Language, key, args...)
-	if _, err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: text, Author: author}, now); err != nil {
+	if err := tx.Enqueue(ctx, store.Outbound{PersonID: personID, Channel: channel, Body: text, Author: author}, now); err != nil {
 		return false, err
 	}
 	return true, nil

@@ -43,9 +43,8 @@ func (s *Store) Audit(ctx context.Context, e AuditEntry) error {
 
 // Audit appends an entry to the audit log inside a transaction.
 func (t *Tx) Audit(ctx context.Context, e AuditEntry) error {
-	_, err := t.exec(ctx, `INSERT INTO audit_log (at, actor, action, subject, detail, ip) VALUES (?, ?, ?, ?, ?, ?)`,
+	return t.queue(ctx, `INSERT INTO audit_log (at, actor, action, subject, detail, ip) VALUES (?, ?, ?, ?, ?, ?)`,
 		UTC(e.At), e.Actor, e.Action, e.Subject, e.Detail, e.IP)
-	return err
 }
 
 // AuditFilter selects audit entries; empty fields match everything.

@@ -26,9 +26,8 @@ type ConsentRecord struct {
 
 // RecordConsent appends to the consent ledger, in the transaction of the step that asked.
 func (t *Tx) RecordConsent(ctx context.Context, c ConsentRecord) error {
-	_, err := t.exec(ctx, `INSERT INTO consents (person_id, purpose, given, channel, notice_version, at) VALUES (?, ?, ?, ?, ?, ?)`,
+	return t.queue(ctx, `INSERT INTO consents (person_id, purpose, given, channel, notice_version, at) VALUES (?, ?, ?, ?, ?, ?)`,
 		c.PersonID, c.Purpose, c.Given, c.Channel, c.NoticeVersion, UTC(c.At))
-	return err
 }
 
 // Consents lists a person's consent ledger, oldest first.

@@ -19,7 +19,7 @@ var statusRank = map[string]int{
 // message's status forward if the new status is later. It reports whether the message is known.
 func (s *Store) RecordDelivery(ctx context.Context, channel, providerID, status, errorCode string, now time.Time) (known bool, err error) {
 	err = s.InTx(ctx, func(t *Tx) error {
-		if _, err := t.exec(ctx, `INSERT INTO delivery_events (channel, provider_id, status, error_code, received_at) VALUES (?, ?, ?, ?, ?)`,
+		if err := t.queue(ctx, `INSERT INTO delivery_events (channel, provider_id, status, error_code, received_at) VALUES (?, ?, ?, ?, ?)`,
 			channel, providerID, status, errorCode, UTC(now)); err != nil {
 			return err
 		}
@@ -39,8 +39,7 @@ func (s *Store) RecordDelivery(ctx context.Context, channel, providerID, status,
 		if statusRank[status] <= statusRank[cur.Status] || (statusRank[cur.Status] == 4 && status != "read") {
 			return nil
 		}
-		_, err = t.exec(ctx, `UPDATE messages SET status = ? WHERE id = ?`, status, cur.ID)
-		return err
+		return t.queue(ctx, `UPDATE messages SET status = ? WHERE id = ?`, status, cur.ID)
 	})
 	return known, err
 }
@@ -71,9 +70,8 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 // SetSetting writes a small durable setting.
 func (s *Store) SetSetting(ctx context.Context, key, value string, now time.Time) error {
 	return s.InTx(ctx, func(t *Tx) error {
-		_, err := t.exec(ctx, `INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)
+		return t.queue(ctx, `INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, key, value, UTC(now))
-		return err
 	})
 }
 

@@ -167,16 +167,15 @@ func (t *Tx) ErasePerson(ctx context.Context, e Erase) (Erased, error) {
 // once that confirmation has gone (see DueErasures).
 func (t *Tx) RequestErasure(ctx context.Context, personID string, now time.Time) error {
 	now = UTC(now)
-	if _, err := t.exec(ctx, `UPDATE people SET erase_requested_at = ? WHERE id = ? AND erase_requested_at IS NULL`, now, personID); err != nil {
+	if err := t.queue(ctx, `UPDATE people SET erase_requested_at = ? WHERE id = ? AND erase_requested_at IS NULL`, now, personID); err != nil {
 		return err
 	}
-	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'cancelled', last_error = 'erasure requested'
+	if err := t.queue(ctx, `UPDATE outbox SET status = 'cancelled', last_error = 'erasure requested'
 		WHERE person_id = ? AND status = 'pending'`, personID); err != nil {
 		return err
 	}
-	_, err := t.exec(ctx, `UPDATE nudges SET status = 'cancelled', reason = 'erasure requested', done_at = ?
+	return t.queue(ctx, `UPDATE nudges SET status = 'cancelled', reason = 'erasure requested', done_at = ?
 		WHERE person_id = ? AND status = 'pending'`, now, personID)
-	return err
 }
 
 // DueErasures lists people whose own erasure request is ready to carry out: nothing of theirs

@@ -151,14 +151,12 @@ func (t *Tx) OpenHandoffOf(ctx context.Context, personID string) (Handoff, error
 
 // ClaimHandoff records that a link worker has taken a handoff.
 func (t *Tx) ClaimHandoff(ctx context.Context, id, worker string, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE handoffs SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?`, worker, UTC(now), id)
-	return err
+	return t.queue(ctx, `UPDATE handoffs SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?`, worker, UTC(now), id)
 }
 
 // RecordFirstResponse notes the time of a handoff's first reply from a link worker, once.
 func (t *Tx) RecordFirstResponse(ctx context.Context, id string, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE handoffs SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL`, UTC(now), id)
-	return err
+	return t.queue(ctx, `UPDATE handoffs SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL`, UTC(now), id)
 }
 
 // HandoffClose is how a handoff ended.

@@ -33,41 +33,73 @@ func (t *Tx) ClaimInbound(ctx context.Context, personID, channel, providerID, bo
 	return n == 1, err
 }
 
-// Arrive records an inbound message from p, whose conversation the transaction holds: it claims
-// the provider's id (claimed is false for a delivery seen before, which the caller must treat as
-// already handled) and records the time of contact. It returns the person as they are now. On
-// PostgreSQL that is a fresh read under the person's row lock, and it matters: the statement that
-// locked the conversation may have waited for another message's transaction, and PostgreSQL then
-// re-read the conversation but not the person joined to it, whose consent or opt-out may have
-// changed. There the three steps are one statement (one round trip instead of three).
-func (t *Tx) Arrive(ctx context.Context, p Person, channel, providerID, body string, now time.Time) (Person, bool, error) {
-	now = UTC(now)
-	if t.dialect != Postgres {
-		// SQLite's write transactions exclude each other: p is as it is now.
-		claimed, err := t.ClaimInbound(ctx, p.ID, channel, providerID, body, now)
+// Arrive records an inbound message from the person behind a channel identity, creating them on
+// first contact, and holds their conversation until the transaction ends (see LockSubject). It
+// claims the provider's id (claimed is false for a delivery seen before, which the caller must
+// treat as already handled), records the time of contact, and returns the person as they are
+// now. On PostgreSQL that is a read taken after the conversation's lock, and it matters: the
+// statement that locked the conversation may have waited for another message's transaction, and
+// PostgreSQL then re-read the conversation but not the person joined to it, whose consent or
+// opt-out may have changed. There the lock and the arrival go in one round trip.
+func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) (p Person, c Conversation, claimed bool, err error) {
+	now := UTC(np.Now)
+	if t.pg == nil {
+		// SQLite's write transactions exclude each other: the person read is as they are now.
+		if p, c, err = t.LockSubject(ctx, np); err != nil {
+			return p, c, false, err
+		}
+		claimed, err = t.ClaimInbound(ctx, p.ID, np.Channel, providerID, body, now)
 		if err != nil || !claimed {
-			return p, false, err
+			return p, c, false, err
 		}
 		if err := t.Touch(ctx, p.ID, now); err != nil {
-			return p, false, err
+			return p, c, false, err
 		}
 		p.LastContactAt = now
-		return p, true, nil
+		return p, c, true, nil
 	}
-	var r struct {
+	var r subjectRow
+	var a struct {
 		Person
 		Claimed bool `db:"claimed"`
 	}
-	err := t.get(ctx, &r, `WITH m AS (INSERT INTO messages (person_id, channel, direction, provider_id, body, author, created_at)
-			VALUES (?, ?, 'in', ?, ?, 'resident', ?) ON CONFLICT (channel, direction, provider_id) DO NOTHING RETURNING id),
-		u AS (UPDATE people p SET last_contact_at = CASE WHEN EXISTS (SELECT 1 FROM m) THEN ? ELSE p.last_contact_at END
-			WHERE p.id = ? RETURNING `+personColumns+`)
-		SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
-		p.ID, channel, providerID, body, now, now, p.ID)
-	if err != nil {
-		return p, false, fmt.Errorf("claim inbound: %w", err)
+	var locked, arrived bool
+	arrive := func() {
+		// The statement after the lock's sees what the transaction the lock waited for committed.
+		t.pg.queueGet(&a, &arrived, `WITH i AS (SELECT person_id FROM identities WHERE channel = ? AND address = ?),
+			m AS (INSERT INTO messages (person_id, channel, direction, provider_id, body, author, created_at)
+				SELECT person_id, ?, 'in', ?, ?, 'resident', ? FROM i
+				ON CONFLICT (channel, direction, provider_id) DO NOTHING RETURNING id),
+			u AS (UPDATE people p SET last_contact_at = CASE WHEN EXISTS (SELECT 1 FROM m) THEN ? ELSE p.last_contact_at END
+				FROM i WHERE p.id = i.person_id RETURNING `+personColumns+`)
+			SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
+			[]any{np.Channel, np.Address, np.Channel, providerID, body, now, now})
 	}
-	return r.Person, r.Claimed, nil
+	t.pg.queueGet(&r, &locked, subjectQuery+` FOR UPDATE OF c`, []any{np.Channel, np.Address})
+	arrive()
+	if err := t.pg.flush(ctx); err != nil {
+		return p, c, false, fmt.Errorf("arrive: %w", err)
+	}
+	c = r.Conversation
+	if !locked {
+		if arrived {
+			// The person was created by another transaction between the two statements, and
+			// this one arrived without the lock: start again.
+			return p, c, false, errRetry
+		}
+		// First contact.
+		if _, c, err = t.LockSubject(ctx, np); err != nil {
+			return p, c, false, err
+		}
+		arrive()
+		if err := t.pg.flush(ctx); err != nil {
+			return p, c, false, fmt.Errorf("arrive: %w", err)
+		}
+	}
+	if !arrived {
+		return p, c, false, fmt.Errorf("arrive: person %s has no %s identity", c.PersonID, np.Channel)
+	}
+	return a.Person, c, a.Claimed, nil
 }
 
 // Outbound is a message to queue for sending.
@@ -80,41 +112,37 @@ type Outbound struct {
 	Kind     string // "reply", or "confirm" for the STOP confirmation
 }
 
-// Enqueue records an outbound message and its outbox row, returning the outbox id.
-func (t *Tx) Enqueue(ctx context.Context, o Outbound, now time.Time) (int64, error) {
+// Enqueue records an outbound message and its outbox row.
+func (t *Tx) Enqueue(ctx context.Context, o Outbound, now time.Time) error {
 	now = UTC(now)
 	kind := o.Kind
 	if kind == "" {
 		kind = "reply"
 	}
-	var id int64
 	if t.dialect == Postgres {
-		// One round trip instead of two (PostgreSQL's CPU per statement is what bounds it here).
-		if err := t.get(ctx, &id, `WITH m AS (INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
+		// One statement, which goes with the transaction's next round trip.
+		return t.queue(ctx, `WITH m AS (INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
 			VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?) RETURNING id)
 			INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
-			SELECT id, ?, ?, ?, ?, ? FROM m RETURNING id`,
-			o.PersonID, o.Channel, o.Body, o.Options, o.Author, now, o.PersonID, o.Channel, kind, now, now); err != nil {
-			return 0, fmt.Errorf("enqueue: %w", err)
-		}
-		return id, nil
+			SELECT id, ?, ?, ?, ?, ? FROM m`,
+			o.PersonID, o.Channel, o.Body, o.Options, o.Author, now, o.PersonID, o.Channel, kind, now, now)
 	}
 	// On SQLite, plain inserts and the connection's last row id: cheaper than RETURNING,
 	// which runs the statement as a query.
 	res, err := t.exec(ctx, `INSERT INTO messages (person_id, channel, direction, body, options, author, status, created_at)
 		VALUES (?, ?, 'out', ?, ?, ?, 'queued', ?)`, o.PersonID, o.Channel, o.Body, o.Options, o.Author, now)
 	if err != nil {
-		return 0, fmt.Errorf("record outbound: %w", err)
+		return fmt.Errorf("record outbound: %w", err)
 	}
 	msgID, err := res.LastInsertId()
 	if err != nil {
-		return 0, fmt.Errorf("record outbound: %w", err)
+		return fmt.Errorf("record outbound: %w", err)
 	}
-	if res, err = t.exec(ctx, `INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
+	if _, err = t.exec(ctx, `INSERT INTO outbox (message_id, person_id, channel, kind, next_attempt_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, msgID, o.PersonID, o.Channel, kind, now, now); err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
+		return fmt.Errorf("enqueue: %w", err)
 	}
-	return res.LastInsertId()
+	return nil
 }
 
 // Transcript returns a person's messages, oldest first.

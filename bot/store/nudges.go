@@ -44,7 +44,7 @@ func (s *Store) ClaimDueNudges(ctx context.Context, now time.Time, lease time.Du
 		if len(ids) == 0 {
 			return nil
 		}
-		if _, err := t.execIn(ctx, `UPDATE nudges SET lease_until = ? WHERE id IN (?)`, now.Add(lease), ids); err != nil {
+		if err := t.queueIn(ctx, `UPDATE nudges SET lease_until = ? WHERE id IN (?)`, now.Add(lease), ids); err != nil {
 			return fmt.Errorf("lease nudges: %w", err)
 		}
 		return t.selectIn(ctx, &out, `SELECT `+nudgeColumns+` FROM nudges WHERE id IN (?) ORDER BY due_at, id`, ids)
@@ -61,15 +61,13 @@ func (t *Tx) LockNudge(ctx context.Context, id string) (Nudge, error) {
 
 // FinishNudge marks a nudge sent, skipped or cancelled, with a reason for the latter two.
 func (t *Tx) FinishNudge(ctx context.Context, id, status, reason string, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE nudges SET status = ?, reason = ?, done_at = ?, lease_until = NULL WHERE id = ?`,
+	return t.queue(ctx, `UPDATE nudges SET status = ?, reason = ?, done_at = ?, lease_until = NULL WHERE id = ?`,
 		status, reason, UTC(now), id)
-	return err
 }
 
 // DeferNudge moves a nudge to a later time (quiet hours, the weekly cap, an open crisis).
 func (t *Tx) DeferNudge(ctx context.Context, id string, due time.Time, reason string) error {
-	_, err := t.exec(ctx, `UPDATE nudges SET due_at = ?, reason = ?, lease_until = NULL WHERE id = ?`, UTC(due), reason, id)
-	return err
+	return t.queue(ctx, `UPDATE nudges SET due_at = ?, reason = ?, lease_until = NULL WHERE id = ?`, UTC(due), reason, id)
 }
 
 // NudgesSentSince lists when the person's nudges were sent since a time, oldest first.

@@ -45,7 +45,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			// but not yet committed its lease, another would skip that row (SKIP LOCKED) and
 			// could claim the same person's next one: both sent, possibly out of order. A
 			// claim is a few statements, so the turns are short; sending is not inside them.
-			if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, claimLockKey); err != nil {
+			if err := t.queue(ctx, `SELECT pg_advisory_xact_lock(?)`, claimLockKey); err != nil {
 				return fmt.Errorf("claim outbox: %w", err)
 			}
 			skip = " FOR UPDATE SKIP LOCKED"
@@ -72,12 +72,12 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 		if len(ids) == 0 {
 			return nil
 		}
-		if _, err := t.execIn(ctx, `UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
+		if err := t.queueIn(ctx, `UPDATE outbox SET status = 'cancelled', last_error = 'opted out'
 			WHERE id IN (?) AND kind <> 'confirm' AND EXISTS (SELECT 1 FROM people p WHERE p.id = outbox.person_id
 				AND (p.opted_out OR p.erase_requested_at IS NOT NULL))`, ids); err != nil {
 			return fmt.Errorf("cancel for opted out: %w", err)
 		}
-		if _, err := t.execIn(ctx, `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
+		if err := t.queueIn(ctx, `UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
 			WHERE id IN (?) AND status IN ('pending', 'sending')`, now.Add(lease), ids); err != nil {
 			return fmt.Errorf("lease outbox: %w", err)
 		}
@@ -137,32 +137,28 @@ func (t *Tx) markSent(ctx context.Context, item OutboxItem, providerID string, n
 	}
 	if t.dialect == Postgres {
 		// Both updates in one round trip.
-		_, err := t.exec(ctx, `WITH o AS (UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = ''
+		return t.queue(ctx, `WITH o AS (UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = ''
 			WHERE id = ?) UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, UTC(now), item.ID, pid, item.MessageID)
-		return err
 	}
-	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
+	if err := t.queue(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`,
 		UTC(now), item.ID); err != nil {
 		return err
 	}
-	_, err := t.exec(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
-	return err
+	return t.queue(ctx, `UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, pid, item.MessageID)
 }
 
 // MarkRetry puts a message back in the queue after a temporary failure.
 func (s *Store) MarkRetry(ctx context.Context, item OutboxItem, next time.Time, reason string) error {
 	return s.InTx(ctx, func(t *Tx) error {
-		_, err := t.exec(ctx, `UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
+		return t.queue(ctx, `UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
 			UTC(next), reason, item.ID)
-		return err
 	})
 }
 
 // MarkCancelled drops a claimed message that must not be sent.
 func (s *Store) MarkCancelled(ctx context.Context, item OutboxItem, reason string) error {
 	return s.InTx(ctx, func(t *Tx) error {
-		_, err := t.exec(ctx, `UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID)
-		return err
+		return t.queue(ctx, `UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID)
 	})
 }
 
@@ -170,10 +166,10 @@ func (s *Store) MarkCancelled(ctx context.Context, item OutboxItem, reason strin
 // provider told us so), which cancels everything else queued for them.
 func (s *Store) MarkFailed(ctx context.Context, item OutboxItem, reason string, stopped bool, now time.Time) error {
 	return s.InTx(ctx, func(t *Tx) error {
-		if _, err := t.exec(ctx, `UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID); err != nil {
+		if err := t.queue(ctx, `UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?`, reason, item.ID); err != nil {
 			return err
 		}
-		if _, err := t.exec(ctx, `UPDATE messages SET status = 'failed' WHERE id = ?`, item.MessageID); err != nil {
+		if err := t.queue(ctx, `UPDATE messages SET status = 'failed' WHERE id = ?`, item.MessageID); err != nil {
 			return err
 		}
 		if stopped {

@@ -84,7 +84,7 @@ func (s *Store) FindSubject(ctx context.Context, channel, address string) (Perso
 // the conversation until the transaction ends (on PostgreSQL a row lock; SQLite's write
 // transactions exclude each other), so that one person's messages are stepped one at a time
 // on every instance. On first contact it creates the person and their conversation. On
-// PostgreSQL the person it returns must be read again before use: Arrive does.
+// PostgreSQL the person it returns must be read again before use: Arrive, which calls it, does.
 func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, err error) {
 	var r subjectRow
 	if t.dialect == Postgres {
@@ -94,8 +94,7 @@ func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Convers
 	}
 	switch {
 	case err == nil:
-		// On PostgreSQL the person may be stale if this statement waited for the lock: Arrive
-		// reads them again.
+		// On PostgreSQL the person may be stale if this statement waited for the lock.
 		return r.Person, r.Conversation, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return p, c, fmt.Errorf("find person: %w", err)
@@ -111,11 +110,11 @@ func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Convers
 // transaction to be retried if another one created the identity first.
 func (t *Tx) createPerson(ctx context.Context, np NewPerson) (Person, error) {
 	now := UTC(np.Now)
-	if _, err := t.exec(ctx, `INSERT INTO people (id, channel, language, source, first_contact_at, last_contact_at)
+	if err := t.queue(ctx, `INSERT INTO people (id, channel, language, source, first_contact_at, last_contact_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, np.ID, np.Channel, np.Language, np.Source, now, now); err != nil {
 		return Person{}, fmt.Errorf("create person: %w", err)
 	}
-	if _, err := t.exec(ctx, `INSERT INTO conversations (person_id, flow, state, data, updated_at)
+	if err := t.queue(ctx, `INSERT INTO conversations (person_id, flow, state, data, updated_at)
 		VALUES (?, ?, ?, '{}', ?)`, np.ID, np.Flow, np.State, now); err != nil {
 		return Person{}, fmt.Errorf("create conversation: %w", err)
 	}
@@ -161,27 +160,23 @@ func (t *Tx) LockConversation(ctx context.Context, personID string) (Conversatio
 // SaveConversation writes a stepped conversation. The version check is a second guard behind
 // the row lock: it fails loudly rather than lose an update.
 func (t *Tx) SaveConversation(ctx context.Context, c Conversation, now time.Time) error {
-	res, err := t.exec(ctx, `UPDATE conversations SET flow = ?, state = ?, data = ?, mode = ?, version = version + 1,
-		updated_at = ? WHERE person_id = ? AND version = ?`, c.Flow, c.State, c.Data, c.Mode, UTC(now), c.PersonID, c.Version)
-	if err != nil {
-		return fmt.Errorf("save conversation: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return fmt.Errorf("save conversation %s: version %d is stale", c.PersonID, c.Version)
-	}
-	return nil
+	return t.queueCheck(ctx, `UPDATE conversations SET flow = ?, state = ?, data = ?, mode = ?, version = version + 1,
+		updated_at = ? WHERE person_id = ? AND version = ?`, func(n int64) error {
+		if n != 1 {
+			return fmt.Errorf("save conversation %s: version %d is stale", c.PersonID, c.Version)
+		}
+		return nil
+	}, c.Flow, c.State, c.Data, c.Mode, UTC(now), c.PersonID, c.Version)
 }
 
 // Touch records the time of a person's latest message.
 func (t *Tx) Touch(ctx context.Context, personID string, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE people SET last_contact_at = ? WHERE id = ?`, UTC(now), personID)
-	return err
+	return t.queue(ctx, `UPDATE people SET last_contact_at = ? WHERE id = ?`, UTC(now), personID)
 }
 
 // SetConsent records the answer to the consent question.
 func (t *Tx) SetConsent(ctx context.Context, personID string, given bool, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE people SET consented = ?, consented_at = ? WHERE id = ?`, given, UTC(now), personID)
-	return err
+	return t.queue(ctx, `UPDATE people SET consented = ?, consented_at = ? WHERE id = ?`, given, UTC(now), personID)
 }
 
 // SetOptedOut records STOP (true) or START (false). Stopping cancels the person's queued
@@ -191,36 +186,32 @@ func (t *Tx) SetOptedOut(ctx context.Context, personID string, stopped bool, now
 	if stopped {
 		at = UTC(now)
 	}
-	if _, err := t.exec(ctx, `UPDATE people SET opted_out = ?, opted_out_at = ? WHERE id = ?`, stopped, at, personID); err != nil {
+	if err := t.queue(ctx, `UPDATE people SET opted_out = ?, opted_out_at = ? WHERE id = ?`, stopped, at, personID); err != nil {
 		return err
 	}
 	if !stopped {
 		return nil
 	}
-	if _, err := t.exec(ctx, `UPDATE outbox SET status = 'cancelled' WHERE person_id = ? AND status = 'pending'`, personID); err != nil {
+	if err := t.queue(ctx, `UPDATE outbox SET status = 'cancelled' WHERE person_id = ? AND status = 'pending'`, personID); err != nil {
 		return err
 	}
-	_, err := t.exec(ctx, `UPDATE nudges SET status = 'cancelled', done_at = ? WHERE person_id = ? AND status = 'pending'`, UTC(now), personID)
-	return err
+	return t.queue(ctx, `UPDATE nudges SET status = 'cancelled', done_at = ? WHERE person_id = ? AND status = 'pending'`, UTC(now), personID)
 }
 
 // SetArea records where a person lives.
 func (t *Tx) SetArea(ctx context.Context, personID, area, borough string) error {
-	_, err := t.exec(ctx, `UPDATE people SET area = ?, borough = ? WHERE id = ?`, area, borough, personID)
-	return err
+	return t.queue(ctx, `UPDATE people SET area = ?, borough = ? WHERE id = ?`, area, borough, personID)
 }
 
 // SetAgeGroup records who a person is; age 0 keeps a known age.
 func (t *Tx) SetAgeGroup(ctx context.Context, personID, group string, age int) error {
-	_, err := t.exec(ctx, `UPDATE people SET age_group = ?, age = CASE WHEN ? > 0 THEN ? ELSE age END WHERE id = ?`,
+	return t.queue(ctx, `UPDATE people SET age_group = ?, age = CASE WHEN ? > 0 THEN ? ELSE age END WHERE id = ?`,
 		group, age, age, personID)
-	return err
 }
 
 // SetLanguage records a person's locale.
 func (t *Tx) SetLanguage(ctx context.Context, personID, locale string) error {
-	_, err := t.exec(ctx, `UPDATE people SET language = ? WHERE id = ?`, locale, personID)
-	return err
+	return t.queue(ctx, `UPDATE people SET language = ? WHERE id = ?`, locale, personID)
 }
 
 // PersonForUpdate loads a person inside a transaction.

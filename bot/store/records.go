@@ -7,30 +7,26 @@ import (
 
 // AddScore records one answered item of a wellbeing instrument.
 func (t *Tx) AddScore(ctx context.Context, personID, channel, instrument, version, occasion, item string, score int, band string, now time.Time) error {
-	_, err := t.exec(ctx, `INSERT INTO assessments (person_id, channel, instrument, version, occasion, item, score, band, completed_at)
+	return t.queue(ctx, `INSERT INTO assessments (person_id, channel, instrument, version, occasion, item, score, band, completed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, personID, channel, instrument, version, occasion, item, score, band, UTC(now))
-	return err
 }
 
 // AddNeed records a need area a person asked about; met is false when no service matched.
 func (t *Tx) AddNeed(ctx context.Context, personID, need, borough string, met bool, now time.Time) error {
-	_, err := t.exec(ctx, `INSERT INTO needs (person_id, need, borough, met, created_at) VALUES (?, ?, ?, ?, ?)`,
+	return t.queue(ctx, `INSERT INTO needs (person_id, need, borough, met, created_at) VALUES (?, ?, ?, ?, ?)`,
 		personID, need, borough, met, UTC(now))
-	return err
 }
 
 // MarkUnmet marks the person's latest record of need as having found no service.
 func (t *Tx) MarkUnmet(ctx context.Context, personID, need string) error {
-	_, err := t.exec(ctx, `UPDATE needs SET met = FALSE WHERE id = (SELECT MAX(id) FROM needs WHERE person_id = ? AND need = ?)`,
+	return t.queue(ctx, `UPDATE needs SET met = FALSE WHERE id = (SELECT MAX(id) FROM needs WHERE person_id = ? AND need = ?)`,
 		personID, need)
-	return err
 }
 
 // AddReferral records a service suggested to a person; suggesting it again changes nothing.
 func (t *Tx) AddReferral(ctx context.Context, personID, serviceID, serviceName, need string, now time.Time) error {
-	_, err := t.exec(ctx, `INSERT INTO referrals (person_id, service_id, service_name, need, suggested_at)
+	return t.queue(ctx, `INSERT INTO referrals (person_id, service_id, service_name, need, suggested_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, service_id) DO NOTHING`, personID, serviceID, serviceName, need, UTC(now))
-	return err
 }
 
 // OpenHandoff opens a handoff unless the person already has an open one; an urgent request
@@ -46,7 +42,7 @@ func (t *Tx) OpenHandoff(ctx context.Context, id, personID, channel, reason stri
 	}
 	if len(existing) == 1 {
 		if urgent && !existing[0].Urgent {
-			if _, err := t.exec(ctx, `UPDATE handoffs SET urgent = TRUE, reason = ? WHERE id = ?`, reason, existing[0].ID); err != nil {
+			if err := t.queue(ctx, `UPDATE handoffs SET urgent = TRUE, reason = ? WHERE id = ?`, reason, existing[0].ID); err != nil {
 				return "", err
 			}
 		}
@@ -59,22 +55,19 @@ func (t *Tx) OpenHandoff(ctx context.Context, id, personID, channel, reason stri
 
 // ScheduleNudge creates a pending nudge unless one with the same dedupe key exists.
 func (t *Tx) ScheduleNudge(ctx context.Context, id, personID, kind, key, service, detail string, due, now time.Time) error {
-	_, err := t.exec(ctx, `INSERT INTO nudges (id, person_id, kind, dedupe_key, service, detail, due_at, created_at)
+	return t.queue(ctx, `INSERT INTO nudges (id, person_id, kind, dedupe_key, service, detail, due_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, dedupe_key) DO NOTHING`,
 		id, personID, kind, key, service, detail, UTC(due), UTC(now))
-	return err
 }
 
 // RecordContact records the answer to a follow-up on the person's suggestions not yet followed up.
 func (t *Tx) RecordContact(ctx context.Context, personID string, contacted bool) error {
-	_, err := t.exec(ctx, `UPDATE referrals SET followed_up = TRUE, contacted = ? WHERE person_id = ? AND NOT followed_up`,
+	return t.queue(ctx, `UPDATE referrals SET followed_up = TRUE, contacted = ? WHERE person_id = ? AND NOT followed_up`,
 		contacted, personID)
-	return err
 }
 
 // CancelNudges cancels a person's pending nudges.
 func (t *Tx) CancelNudges(ctx context.Context, personID string, now time.Time) error {
-	_, err := t.exec(ctx, `UPDATE nudges SET status = 'cancelled', done_at = ? WHERE person_id = ? AND status = 'pending'`,
+	return t.queue(ctx, `UPDATE nudges SET status = 'cancelled', done_at = ? WHERE person_id = ? AND status = 'pending'`,
 		UTC(now), personID)
-	return err
 }

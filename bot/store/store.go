@@ -190,9 +190,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 	return nil
 }
 
-// Tx is a write transaction.
+// Tx is a write transaction: on SQLite a database/sql transaction (inside the group committer's),
+// on PostgreSQL one run through pgx, whose statements can share round trips (see pgtx.go).
 type Tx struct {
-	tx      *sqlx.Tx
+	tx      *sqlx.Tx // SQLite
+	pg      *pgTx    // PostgreSQL
 	dialect Dialect
 	stmts   *stmtCache // nil: prepare each statement as it runs
 }
@@ -208,7 +210,7 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 		if s.group != nil {
 			err = s.group.do(ctx, fn)
 		} else {
-			err = s.inTx(ctx, fn)
+			err = s.pgInTx(ctx, fn)
 		}
 		if errors.Is(err, errRetry) && attempt < 3 {
 			continue
@@ -217,26 +219,10 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	}
 }
 
-func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) (err error) {
-	tx, err := s.db.BeginTxx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tx.Rollback()
-		}
-	}()
-	if err := runSafely(fn, &Tx{tx: tx, dialect: s.dialect, stmts: s.stmts}); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
-}
-
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if t.pg != nil {
+		return t.pg.exec(ctx, q, args)
+	}
 	st, err := t.prepared(ctx, q)
 	switch {
 	case err != nil:
@@ -248,6 +234,9 @@ func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error
 }
 
 func (t *Tx) get(ctx context.Context, dest any, q string, args ...any) error {
+	if t.pg != nil {
+		return t.pg.get(ctx, dest, q, args)
+	}
 	st, err := t.prepared(ctx, q)
 	switch {
 	case err != nil:
@@ -259,6 +248,9 @@ func (t *Tx) get(ctx context.Context, dest any, q string, args ...any) error {
 }
 
 func (t *Tx) selectAll(ctx context.Context, dest any, q string, args ...any) error {
+	if t.pg != nil {
+		return t.pg.selectAll(ctx, dest, q, args)
+	}
 	st, err := t.prepared(ctx, q)
 	switch {
 	case err != nil:
@@ -277,6 +269,9 @@ func (t *Tx) execIn(ctx context.Context, q string, args ...any) (sql.Result, err
 	if err != nil {
 		return nil, err
 	}
+	if t.pg != nil {
+		return t.pg.exec(ctx, q, args)
+	}
 	return t.tx.ExecContext(ctx, t.tx.Rebind(q), args...)
 }
 
@@ -285,6 +280,9 @@ func (t *Tx) selectIn(ctx context.Context, dest any, q string, args ...any) erro
 	q, args, err := sqlx.In(q, args...)
 	if err != nil {
 		return err
+	}
+	if t.pg != nil {
+		return t.pg.selectAll(ctx, dest, q, args)
 	}
 	return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), args...)
 }

@@ -104,12 +104,11 @@ func (s *Store) SetPassword(ctx context.Context, userID, hash string, mustChange
 		if mustChange && !expires.IsZero() {
 			exp = UTC(expires)
 		}
-		if _, err := t.exec(ctx, `UPDATE users SET password_hash = ?, must_change = ?, password_expires_at = ?, locked_until = NULL
+		if err := t.queue(ctx, `UPDATE users SET password_hash = ?, must_change = ?, password_expires_at = ?, locked_until = NULL
 			WHERE id = ?`, hash, mustChange, exp, userID); err != nil {
 			return err
 		}
-		_, err := t.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
-		return err
+		return t.queue(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
 	})
 }
 

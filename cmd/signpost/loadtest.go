@@ -142,7 +142,9 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 
 	fmt.Fprintf(stdout, "load: %d residents x %d messages, %d instance(s) on %s, concurrency %d, rate %s\n",
 		*people, len(journey), *instances, store.RedactURL(*dbURL), *concurrency, rateLabel(*rps))
+	cpu0 := readCPU(servers)
 	res := runLoad(ctx, public, *people, *concurrency, *rps, fake)
+	cpu := readCPU(servers).since(cpu0)
 	// Let the last replies arrive: every first reply, then the rest until none has come for a
 	// second, so that the count of replies is the whole count.
 	deadline := time.Now().Add(30 * time.Second)
@@ -162,6 +164,7 @@ func cmdLoadtest(ctx context.Context, args []string, getenv func(string) string,
 	}
 	res.print(stdout, fake)
 	fmt.Fprintf(stdout, "server peak RSS:       %s (max %.0f MB)\n", strings.Join(rss, ", "), peak)
+	cpu.print(stdout, res.sent)
 	if *profile != "" {
 		if err := <-profiled; err != nil {
 			return fmt.Errorf("loadtest: profile: %w", err)
@@ -299,6 +302,95 @@ func (s *loadServer) peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// cpuTimes is CPU time used so far, in clock ticks: by the servers, by PostgreSQL's processes
+// on this machine (per pid, since its backends come and go), by this process, and by the whole
+// machine (busy, and in all).
+type cpuTimes struct {
+	servers, self, busy, total int64
+	postgres                   map[int]int64
+}
+
+// clockTicks is Linux's USER_HZ, the unit of /proc's CPU times (100 on every architecture Go
+// runs on, whatever the kernel's own tick).
+const clockTicks = 100
+
+func readCPU(servers []*loadServer) cpuTimes {
+	c := cpuTimes{postgres: map[int]int64{}}
+	for _, s := range servers {
+		_, t := procCPU(s.cmd.Process.Pid)
+		c.servers += t
+	}
+	_, c.self = procCPU(os.Getpid())
+	if pids, err := os.ReadDir("/proc"); err == nil {
+		for _, e := range pids {
+			pid, err := strconv.Atoi(e.Name())
+			if err != nil {
+				continue
+			}
+			if comm, t := procCPU(pid); comm == "postgres" {
+				c.postgres[pid] = t
+			}
+		}
+	}
+	if data, err := os.ReadFile("/proc/stat"); err == nil {
+		line, _, _ := strings.Cut(string(data), "\n")
+		for i, f := range strings.Fields(line)[1:] {
+			n, _ := strconv.ParseInt(f, 10, 64)
+			c.total += n
+			if i != 3 && i != 4 { // idle and iowait
+				c.busy += n
+			}
+		}
+	}
+	return c
+}
+
+// procCPU reads a process's name and CPU time (user and system) from /proc/PID/stat.
+func procCPU(pid int) (comm string, ticks int64) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "", 0
+	}
+	// pid (comm) state ppid ...: the name may hold spaces, so split after its last ')'.
+	open, end := strings.IndexByte(string(data), '('), strings.LastIndexByte(string(data), ')')
+	if open < 0 || end < open {
+		return "", 0
+	}
+	f := strings.Fields(string(data[end+1:]))
+	if len(f) < 13 {
+		return "", 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return string(data[open+1 : end]), utime + stime
+}
+
+// cpuUse is the CPU used over a run, in clock ticks.
+type cpuUse struct {
+	servers, postgres, self, busy, total int64
+}
+
+// since is the CPU used from c0 to c. A PostgreSQL process that started in between counts whole.
+func (c cpuTimes) since(c0 cpuTimes) cpuUse {
+	u := cpuUse{servers: c.servers - c0.servers, self: c.self - c0.self, busy: c.busy - c0.busy, total: c.total - c0.total}
+	for pid, t := range c.postgres {
+		u.postgres += t - c0.postgres[pid]
+	}
+	return u
+}
+
+// print says where the machine's CPU went, per inbound message.
+func (u cpuUse) print(w io.Writer, messages int64) {
+	if messages == 0 || u.total == 0 {
+		return
+	}
+	per := func(ticks int64) string {
+		return fmt.Sprintf("%.2f ms", float64(ticks)*1000/clockTicks/float64(messages))
+	}
+	fmt.Fprintf(w, "CPU per inbound:       servers %s, PostgreSQL %s, load tool %s, machine %s (%.0f%% busy)\n",
+		per(u.servers), per(u.postgres), per(u.self), per(u.busy), 100*float64(u.busy)/float64(u.total))
 }
 
 // loadProvider is a fake Twilio Messages API. It timestamps each resident's first reply after
