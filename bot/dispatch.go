@@ -270,7 +270,7 @@ func (r *sentRecorder) add(s store.Sent) error {
 	if batch == nil {
 		return nil
 	}
-	return r.d.Store.MarkSentBatch(r.ctx, batch, r.d.Now())
+	return r.d.Store.MarkSentBatch(r.ctx, batch)
 }
 
 func (r *sentRecorder) fail(err error) {
@@ -286,7 +286,7 @@ func (r *sentRecorder) finish() error {
 	r.sent = nil
 	r.mu.Unlock()
 	if len(batch) > 0 {
-		err = errors.Join(err, r.d.Store.MarkSentBatch(r.ctx, batch, r.d.Now()))
+		err = errors.Join(err, r.d.Store.MarkSentBatch(r.ctx, batch))
 	}
 	return err
 }

@@ -106,7 +106,7 @@ func TestJourneyPersists(t *testing.T) {
 		if n := count(t, s, `SELECT COUNT(*) FROM nudges WHERE person_id = ? AND kind = 'followup' AND status = 'pending'`, pid); n != 1 {
 			t.Errorf("%d follow-up nudges, want 1", n)
 		}
-		if n := count(t, s, `SELECT COUNT(*) FROM outbox WHERE status <> 'sent'`); n != 0 {
+		if n := count(t, s, `SELECT COUNT(*) FROM outbox`); n != 0 {
 			t.Errorf("%d outbox rows not sent", n)
 		}
 	})
@@ -158,7 +158,7 @@ func TestDuplicateDeliveryHandledOnce(t *testing.T) {
 		if n := count(t, s, `SELECT COUNT(*) FROM people`); n != 1 {
 			t.Errorf("%d people, want 1", n)
 		}
-		if n := count(t, s, `SELECT COUNT(*) FROM outbox`); n != 2 {
+		if n := count(t, s, `SELECT COUNT(*) FROM messages WHERE direction = 'out'`); n != 2 {
 			t.Errorf("%d replies queued, want 2 (welcome and consent question)", n)
 		}
 	})

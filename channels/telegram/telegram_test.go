@@ -293,7 +293,7 @@ func TestDuplicateAndConcurrentDeliveries(t *testing.T) {
 				t.Errorf("delivery %d: status %d, want 200", i, c)
 			}
 		}
-		queued := h.count(`SELECT COUNT(*) FROM outbox`)
+		queued := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`)
 		if queued == 0 {
 			t.Fatal("no reply queued")
 		}
@@ -394,9 +394,9 @@ func TestKeyboardAndButtonPress(t *testing.T) {
 		}
 		// A redelivered press is not handled twice, and its query is answered again (Telegram
 		// refuses, which is fine).
-		before := h.count(`SELECT COUNT(*) FROM outbox`)
+		before := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`)
 		h.mustPost(channeltest.CallbackUpdate(20, chatA, parent.CallbackData))
-		if n := h.count(`SELECT COUNT(*) FROM outbox`); n != before {
+		if n := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`); n != before {
 			t.Errorf("redelivered press queued %d more messages", n-before)
 		}
 		if n := len(h.fake.Calls("answerCallbackQuery")); n != 2 {
@@ -523,9 +523,9 @@ func TestRateLimitedSendWaitsRetryAfter(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		h := newHarness(t, s, secret)
 		h.mustPost(channeltest.TextUpdate(70, chatA, "hello", "en"))
-		queued := h.count(`SELECT COUNT(*) FROM outbox`)
+		queued := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`)
 		h.fake.FailNext(http.StatusTooManyRequests, "Too Many Requests: retry after 30", 30, 1)
-		sentRows := func() int { return h.count(`SELECT COUNT(*) FROM outbox WHERE status = 'sent'`) }
+		sentRows := func() int { return h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'accepted'`) }
 		h.deliver()
 		if n := sentRows(); n >= queued {
 			t.Fatalf("%d of %d sent although one was rate limited", n, queued)
@@ -553,7 +553,7 @@ func TestProviderIDsUniqueAcrossChats(t *testing.T) {
 		h := newHarness(t, s, secret)
 		h.mustPost(channeltest.TextUpdate(80, chatA, "hello", "en"))
 		h.mustPost(channeltest.TextUpdate(81, chatB, "hello", "en"))
-		queued := h.count(`SELECT COUNT(*) FROM outbox`)
+		queued := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`)
 		sent := h.deliver()
 		if len(sent) != queued {
 			t.Errorf("sent %d, want %d", len(sent), queued)
