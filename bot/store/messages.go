@@ -36,11 +36,11 @@ func (t *Tx) ClaimInbound(ctx context.Context, personID, channel, providerID, bo
 // Arrive records an inbound message from the person behind a channel identity, creating them on
 // first contact, and holds their conversation until the transaction ends (see LockSubject). It
 // claims the provider's id (claimed is false for a delivery seen before, which the caller must
-// treat as already handled), records the time of contact, and returns the person as they are
-// now. On PostgreSQL that is a read taken after the conversation's lock, and it matters: the
-// statement that locked the conversation may have waited for another message's transaction, and
-// PostgreSQL then re-read the conversation but not the person joined to it, whose consent or
-// opt-out may have changed. There the lock and the arrival go in one round trip.
+// treat as already handled), records the time of contact (see Touch), and returns the person as
+// they are now. On PostgreSQL that is a read taken after the conversation's lock, and it
+// matters: the statement that locked the conversation may have waited for another message's
+// transaction, and PostgreSQL then re-read the conversation but not the person joined to it,
+// whose consent or opt-out may have changed. There the lock and the arrival go in one round trip.
 func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) (p Person, c Conversation, claimed bool, err error) {
 	now := UTC(np.Now)
 	if t.pg == nil {
@@ -55,7 +55,9 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 		if err := t.Touch(ctx, p.ID, now); err != nil {
 			return p, c, false, err
 		}
-		p.LastContactAt = now
+		if p.LastContactAt.Before(now.Add(-ContactResolution)) {
+			p.LastContactAt = now
+		}
 		return p, c, true, nil
 	}
 	var r subjectRow
@@ -70,10 +72,11 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 			m AS (INSERT INTO messages (person_id, channel, direction, provider_id, body, author, created_at)
 				SELECT person_id, ?, 'in', ?, ?, 'resident', ? FROM i
 				ON CONFLICT (channel, direction, provider_id) DO NOTHING RETURNING id),
-			u AS (UPDATE people p SET last_contact_at = CASE WHEN EXISTS (SELECT 1 FROM m) THEN ? ELSE p.last_contact_at END
+			u AS (UPDATE people p SET last_contact_at = CASE WHEN EXISTS (SELECT 1 FROM m) AND p.last_contact_at < ? THEN ?
+					ELSE p.last_contact_at END
 				FROM i WHERE p.id = i.person_id RETURNING `+personColumns+`)
 			SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
-			[]any{np.Channel, np.Address, np.Channel, providerID, body, now, now})
+			[]any{np.Channel, np.Address, np.Channel, providerID, body, now, now.Add(-ContactResolution), now})
 	}
 	t.pg.queueGet(&r, &locked, subjectQuery+` FOR UPDATE OF c`, []any{np.Channel, np.Address})
 	arrive()

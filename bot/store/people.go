@@ -169,9 +169,18 @@ func (t *Tx) SaveConversation(ctx context.Context, c Conversation, now time.Time
 	}, c.Flow, c.State, c.Data, c.Mode, UTC(now), c.PersonID, c.Version)
 }
 
-// Touch records the time of a person's latest message.
+// ContactResolution is how precisely a person's last contact is kept: a message within this
+// long of the one recorded does not record it again. Retention counts in days, and a row not
+// rewritten at each message saves PostgreSQL a new entry in each of the people table's indexes
+// (last_contact_at is one of them; an update that leaves every indexed column as it was is done
+// in place, as a HOT update).
+const ContactResolution = time.Minute
+
+// Touch records the time of a person's latest message (to ContactResolution).
 func (t *Tx) Touch(ctx context.Context, personID string, now time.Time) error {
-	return t.queue(ctx, `UPDATE people SET last_contact_at = ? WHERE id = ?`, UTC(now), personID)
+	now = UTC(now)
+	return t.queue(ctx, `UPDATE people SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?`,
+		now, personID, now.Add(-ContactResolution))
 }
 
 // SetConsent records the answer to the consent question.

@@ -67,6 +67,52 @@ func TestSubjectByAddress(t *testing.T) {
 	})
 }
 
+// A message records the time of contact, to the minute: one within a minute of the time
+// recorded leaves it be.
+func TestArriveRecordsLastContact(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		arrive := func(sid string, at time.Time) store.Person {
+			t.Helper()
+			var p store.Person
+			err := s.InTx(ctx, func(tx *store.Tx) error {
+				var err error
+				p, _, _, err = tx.Arrive(ctx, store.NewPerson{ID: "p_one", Channel: "sms", Address: "+447700900001",
+					Language: "en", Flow: "journey", State: "start", Now: at}, sid, "hello")
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		stored := func() time.Time {
+			t.Helper()
+			p, err := s.Person(ctx, "p_one")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p.LastContactAt
+		}
+		steps := []struct {
+			label string
+			at    time.Time
+			want  time.Time
+		}{
+			{"first contact", t0, t0},
+			{"30 seconds later", t0.Add(30 * time.Second), t0},
+			{"two minutes later", t0.Add(2 * time.Minute), t0.Add(2 * time.Minute)},
+		}
+		for i, st := range steps {
+			got := arrive(fmt.Sprintf("SM%d", i), st.at)
+			want := store.UTC(st.want)
+			if !got.LastContactAt.Equal(want) || !stored().Equal(want) {
+				t.Errorf("%s: last contact %v returned, %v stored; want %v", st.label, got.LastContactAt, stored(), want)
+			}
+		}
+	})
+}
+
 func TestClaimInboundOnce(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
