@@ -60,7 +60,6 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 		}
 		return p, c, true, nil
 	}
-	var r subjectRow
 	var a struct {
 		Person
 		Claimed bool `db:"claimed"`
@@ -78,12 +77,13 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 			SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
 			[]any{np.Channel, np.Address, np.Channel, providerID, body, now, now.Add(-ContactResolution), now})
 	}
-	t.pg.queueGet(&r, &locked, subjectQuery+` FOR UPDATE OF c`, []any{np.Channel, np.Address})
+	// The person is read by the arrival, after the lock: the lock reads only the conversation.
+	t.pg.queueGet(&c, &locked, `SELECT `+conversationColumns+` FROM identities i JOIN conversations c ON c.person_id = i.person_id
+		WHERE i.channel = ? AND i.address = ? FOR UPDATE OF c`, []any{np.Channel, np.Address})
 	arrive()
 	if err := t.pg.flush(ctx); err != nil {
 		return p, c, false, fmt.Errorf("arrive: %w", err)
 	}
-	c = r.Conversation
 	if !locked {
 		if arrived {
 			// The person was created by another transaction between the two statements, and

@@ -56,9 +56,12 @@ type NewPerson struct {
 const personColumns = `p.id, p.channel, p.area, p.borough, p.age_group, p.age, p.language, p.source,
 	p.first_contact_at, p.last_contact_at, p.consented, p.consented_at, p.opted_out, p.opted_out_at, p.erase_requested_at`
 
+// conversationColumns reads a conversation c, and whether its person has a handoff open.
+const conversationColumns = `c.person_id, c.flow, c.state, c.data, c.mode, c.version, c.updated_at,
+	EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = c.person_id AND h.status <> 'closed') AS handoff_open`
+
 // subjectQuery reads a person and their conversation by channel identity, in one statement.
-const subjectQuery = `SELECT ` + personColumns + `, c.person_id, c.flow, c.state, c.data, c.mode, c.version, c.updated_at,
-	EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = c.person_id AND h.status <> 'closed') AS handoff_open
+const subjectQuery = `SELECT ` + personColumns + `, ` + conversationColumns + `
 	FROM identities i JOIN people p ON p.id = i.person_id JOIN conversations c ON c.person_id = p.id
 	WHERE i.channel = ? AND i.address = ?`
 
@@ -148,9 +151,7 @@ var ErrNotFound = errors.New("not found")
 // transaction ends, so that one person's messages are stepped one at a time on every instance.
 func (t *Tx) LockConversation(ctx context.Context, personID string) (Conversation, error) {
 	var c Conversation
-	err := t.get(ctx, &c, `SELECT person_id, flow, state, data, mode, version, updated_at,
-		EXISTS (SELECT 1 FROM handoffs h WHERE h.person_id = c.person_id AND h.status <> 'closed') AS handoff_open
-		FROM conversations c WHERE person_id = ?`+t.forUpdate(), personID)
+	err := t.get(ctx, &c, `SELECT `+conversationColumns+` FROM conversations c WHERE c.person_id = ?`+t.forUpdate(), personID)
 	if err != nil {
 		return c, fmt.Errorf("load conversation: %w", err)
 	}
