@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -141,7 +143,7 @@ func (p *pgTx) get(ctx context.Context, dest any, q string, args []any) error {
 // set, it says whether there was a row; otherwise no row is sql.ErrNoRows.
 func (p *pgTx) queueGet(dest any, found *bool, q string, args []any) {
 	p.queue(q, args).Query(func(rows pgx.Rows) error {
-		err := scanRows(rows, dest, true)
+		err := scanRows(rows, q, dest, true)
 		if found != nil {
 			*found = err == nil
 			if errors.Is(err, sql.ErrNoRows) {
@@ -153,7 +155,7 @@ func (p *pgTx) queueGet(dest any, found *bool, q string, args []any) {
 }
 
 func (p *pgTx) selectAll(ctx context.Context, dest any, q string, args []any) error {
-	p.queue(q, args).Query(func(rows pgx.Rows) error { return scanRows(rows, dest, false) })
+	p.queue(q, args).Query(func(rows pgx.Rows) error { return scanRows(rows, q, dest, false) })
 	return p.flush(ctx)
 }
 
@@ -225,12 +227,23 @@ func (t *Tx) queueIn(ctx context.Context, q string, args ...any) error {
 var (
 	scannerType = reflect.TypeFor[sql.Scanner]()
 	pgMapper    = reflectx.NewMapperFunc("db", sqlx.NameMapper) // sqlx's own default mapping
+	// fieldsOf caches, per statement and struct type, the struct field of each column; at most
+	// maxFieldsOf entries (statements with a list argument differ with the list's length).
+	fieldsOf  sync.Map // fieldsKey -> [][]int
+	fieldsOfN atomic.Int64
 )
 
-// scanRows scans rows into dest as sqlx would: a pointer to a slice takes every row, anything
-// else the first (sql.ErrNoRows without one); a struct is filled by its db tags, every column
-// naming a field, and any other type takes the single column.
-func scanRows(rows pgx.Rows, dest any, one bool) error {
+const maxFieldsOf = 1024
+
+type fieldsKey struct {
+	q string
+	t reflect.Type
+}
+
+// scanRows scans the rows of statement q into dest as sqlx would: a pointer to a slice takes
+// every row, anything else the first (sql.ErrNoRows without one); a struct is filled by its db
+// tags, every column naming a field, and any other type takes the single column.
+func scanRows(rows pgx.Rows, q string, dest any, one bool) error {
 	v := reflect.ValueOf(dest)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return fmt.Errorf("store: scan into %T: not a non-nil pointer", dest)
@@ -246,16 +259,9 @@ func scanRows(rows pgx.Rows, dest any, one bool) error {
 	}
 	var fields [][]int
 	if !scannable(base) {
-		fds := rows.FieldDescriptions()
-		cols := make([]string, len(fds))
-		for i, fd := range fds {
-			cols[i] = fd.Name
-		}
-		fields = pgMapper.TraversalsByName(base, cols)
-		for i, f := range fields {
-			if len(f) == 0 {
-				return fmt.Errorf("store: missing destination name %s in %T", cols[i], dest)
-			}
+		var err error
+		if fields, err = structFields(rows, q, base); err != nil {
+			return fmt.Errorf("store: scan into %T: %w", dest, err)
 		}
 	}
 	targets := make([]any, len(fields))
@@ -288,6 +294,30 @@ func scanRows(rows pgx.Rows, dest any, one bool) error {
 		return sql.ErrNoRows
 	}
 	return nil
+}
+
+// structFields returns the field of struct type t that each column of q's rows fills. A
+// statement's columns are the same every time it runs, so they are mapped once.
+func structFields(rows pgx.Rows, q string, t reflect.Type) ([][]int, error) {
+	key := fieldsKey{q, t}
+	if f, ok := fieldsOf.Load(key); ok {
+		return f.([][]int), nil
+	}
+	fds := rows.FieldDescriptions()
+	cols := make([]string, len(fds))
+	for i, fd := range fds {
+		cols[i] = fd.Name
+	}
+	fields := pgMapper.TraversalsByName(t, cols)
+	for i, f := range fields {
+		if len(f) == 0 {
+			return nil, fmt.Errorf("missing destination name %s", cols[i])
+		}
+	}
+	if fieldsOfN.Add(1) <= maxFieldsOf {
+		fieldsOf.Store(key, fields)
+	}
+	return fields, nil
 }
 
 // scannable reports whether t is scanned whole from one column, as sqlx decides it: anything but
