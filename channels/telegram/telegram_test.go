@@ -525,7 +525,9 @@ func TestRateLimitedSendWaitsRetryAfter(t *testing.T) {
 		h.mustPost(channeltest.TextUpdate(70, chatA, "hello", "en"))
 		queued := h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out'`)
 		h.fake.FailNext(http.StatusTooManyRequests, "Too Many Requests: retry after 30", 30, 1)
-		sentRows := func() int { return h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'accepted'`) }
+		sentRows := func() int {
+			return h.count(`SELECT COUNT(*) FROM messages WHERE direction = 'out' AND status = 'accepted'`)
+		}
 		h.deliver()
 		if n := sentRows(); n >= queued {
 			t.Fatalf("%d of %d sent although one was rate limited", n, queued)
