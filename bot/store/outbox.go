@@ -38,30 +38,10 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 	now = UTC(now)
 	var items []OutboxItem
 	err := s.InTx(ctx, func(t *Tx) error {
-		skip := ""
 		if t.dialect == Postgres {
-			// Claims take turns, across every dispatcher of every instance, as they do on
-			// SQLite's one writer. Without this, while one claim had locked a person's due row
-			// but not yet committed its lease, another would skip that row (SKIP LOCKED) and
-			// could claim the same person's next one: both sent, possibly out of order. A
-			// claim is a few statements, so the turns are short; sending is not inside them.
-			if err := t.queue(ctx, `SELECT pg_advisory_xact_lock(?)`, claimLockKey); err != nil {
-				return fmt.Errorf("claim outbox: %w", err)
-			}
-			skip = " FOR UPDATE SKIP LOCKED"
+			return t.claimOutboxPG(ctx, &items, channels, now, lease, limit)
 		}
-		// A person's messages go in order: a row waits while an earlier one of theirs is being
-		// sent or waits for a retry.
-		// The conditions are written so that the partial index outbox_due serves the scan: its cost
-		// follows the rows waiting, not the millions already sent. Within a person, rows queued
-		// together share next_attempt_at, and id keeps their order. (The list of channels is the
-		// same for the life of the process, so this one statement is prepared once and cached.)
-		q, args, err := sqlx.In(`SELECT id FROM outbox o
-			WHERE channel IN (?) AND status IN ('pending', 'sending') AND next_attempt_at <= ?
-			AND (status = 'pending' OR lease_until < ?)
-			AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.person_id = o.person_id AND e.id < o.id
-				AND ((e.status = 'sending' AND e.lease_until >= ?) OR (e.status = 'pending' AND e.next_attempt_at > ?)))
-			ORDER BY next_attempt_at, id LIMIT ?`+skip, channels, now, now, now, now, limit)
+		q, args, err := sqlx.In(claimableQuery, channels, now, now, now, now, limit)
 		if err != nil {
 			return err
 		}
@@ -89,6 +69,54 @@ func (s *Store) ClaimOutbox(ctx context.Context, channels []string, now time.Tim
 			WHERE o.id IN (?) AND o.status = 'sending' ORDER BY o.next_attempt_at, o.id`, ids)
 	})
 	return items, err
+}
+
+// claimableQuery selects the ids of the rows a claim may take, oldest first. A person's messages
+// go in order: a row waits while an earlier one of theirs is being sent or waits for a retry.
+// The conditions are written so that the partial indexes of waiting rows serve the scans: their
+// cost follows the rows waiting, not the millions already sent. Within a person, rows queued
+// together share next_attempt_at, and id keeps their order. (The list of channels is the same
+// for the life of the process, so this one statement is prepared once and cached.)
+const claimableQuery = `SELECT id FROM outbox o
+	WHERE channel IN (?) AND status IN ('pending', 'sending') AND next_attempt_at <= ?
+	AND (status = 'pending' OR lease_until < ?)
+	AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.person_id = o.person_id AND e.id < o.id
+		AND ((e.status = 'sending' AND e.lease_until >= ?) OR (e.status = 'pending' AND e.next_attempt_at > ?)))
+	ORDER BY next_attempt_at, id LIMIT ?`
+
+// claimOutboxPG is ClaimOutbox's transaction on PostgreSQL: the claim is one statement, sent with
+// its lock and the commit in one round trip (at modest load a claim takes a message or two, and
+// there were three round trips to each). items is filled when the transaction commits.
+func (t *Tx) claimOutboxPG(ctx context.Context, items *[]OutboxItem, channels []string, now time.Time, lease time.Duration, limit int) error {
+	// Claims take turns, across every dispatcher of every instance, as they do on SQLite's one
+	// writer. Without this, while one claim had locked a person's due row but not yet committed
+	// its lease, another would skip that row (SKIP LOCKED) and could claim the same person's
+	// next one: both sent, possibly out of order. The lock is a statement of its own, so that
+	// the claim's snapshot is taken after it, and sees the lease of the claim before. A claim is
+	// one statement, so the turns are short; sending is not inside them.
+	if err := t.queue(ctx, `SELECT pg_advisory_xact_lock(?)`, claimLockKey); err != nil {
+		return err
+	}
+	// The rows of people who have stopped are cancelled, the others leased, and the leased ones
+	// read with their message and address. The two updates change different rows.
+	q, args, err := sqlx.In(`WITH c AS (`+claimableQuery+` FOR UPDATE SKIP LOCKED),
+		x AS (UPDATE outbox SET status = 'cancelled', last_error = 'opted out' FROM c
+			WHERE outbox.id = c.id AND outbox.kind <> 'confirm' AND EXISTS (SELECT 1 FROM people p
+				WHERE p.id = outbox.person_id AND (p.opted_out OR p.erase_requested_at IS NOT NULL))
+			RETURNING outbox.id),
+		l AS (UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ? FROM c
+			WHERE outbox.id = c.id AND outbox.id NOT IN (SELECT id FROM x)
+			RETURNING outbox.id, outbox.message_id, outbox.person_id, outbox.channel, outbox.kind, outbox.attempts,
+				outbox.next_attempt_at, outbox.created_at)
+		SELECT l.id, l.message_id, l.person_id, l.channel, l.kind, l.attempts, m.body, m.options,
+			COALESCE(i.address, '') AS address, l.created_at
+		FROM l JOIN messages m ON m.id = l.message_id
+		LEFT JOIN identities i ON i.person_id = l.person_id AND i.channel = l.channel
+		ORDER BY l.next_attempt_at, l.id`, channels, now, now, now, now, limit, now.Add(lease))
+	if err != nil {
+		return err
+	}
+	return t.queueSelect(ctx, items, q, args...)
 }
 
 // Sent is a message the provider accepted, with its id there.

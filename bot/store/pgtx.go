@@ -210,6 +210,22 @@ func (t *Tx) queueCheck(ctx context.Context, q string, check func(rows int64) er
 	return check(n)
 }
 
+// queueSelect runs a query whose rows the caller reads only once the transaction has ended. On
+// PostgreSQL it is sent with the transaction's next round trip, at the latest the commit's, and
+// dest is filled then; elsewhere it runs at once.
+func (t *Tx) queueSelect(ctx context.Context, dest any, q string, args ...any) error {
+	if t.pg == nil {
+		return t.selectAll(ctx, dest, q, args...)
+	}
+	t.pg.queue(q, args).Query(func(rows pgx.Rows) error {
+		if err := scanRows(rows, q, dest, false); err != nil {
+			return fmt.Errorf("%s: %w", statementName(q), err)
+		}
+		return nil
+	})
+	return nil
+}
+
 // queueIn is queue for a statement with a list argument (see execIn).
 func (t *Tx) queueIn(ctx context.Context, q string, args ...any) error {
 	if t.pg == nil {

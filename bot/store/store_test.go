@@ -250,6 +250,30 @@ func TestStopCancelsQueuedMessages(t *testing.T) {
 		if len(items) != 1 || items[0].Body != "stopped" {
 			t.Fatalf("after STOP, claimed %+v; want only the confirmation", items)
 		}
+		// A reply queued after the STOP (by a transaction that raced it: a link worker's, a
+		// nudge's) is cancelled when claimed, not sent; the claim still takes what may go.
+		if err := s.MarkSent(ctx, items[0], ""); err != nil {
+			t.Fatal(err)
+		}
+		err = s.InTx(ctx, func(tx *store.Tx) error {
+			if err := tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "raced the stop"}, t0); err != nil {
+				return err
+			}
+			return tx.Enqueue(ctx, store.Outbound{PersonID: p.ID, Channel: "sms", Body: "stopped again", Kind: "confirm"}, t0)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if items, err = s.ClaimOutbox(ctx, []string{"sms"}, t0, time.Minute, 10); err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != 1 || items[0].Body != "stopped again" {
+			t.Errorf("claimed %+v after a reply raced the STOP; want only the confirmation", items)
+		}
+		var cancelled int
+		if err := s.DB().Get(&cancelled, `SELECT COUNT(*) FROM outbox WHERE status = 'cancelled' AND last_error = 'opted out'`); err != nil || cancelled != 1 {
+			t.Errorf("%d rows cancelled as opted out (%v), want 1", cancelled, err)
+		}
 	})
 }
 
