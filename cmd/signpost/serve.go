@@ -110,6 +110,11 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stdout, welcome)
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "database", string(a.store.Dialect()))
+	if problem, err := a.store.MaintenanceProblem(ctx); err != nil {
+		log.Warn("could not check the database's maintenance settings", "err", err)
+	} else if problem != "" {
+		log.Warn(problem)
+	}
 
 	// Workers stop only after the server has drained, so in-flight messages are still sent.
 	workers, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
