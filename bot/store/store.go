@@ -165,7 +165,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // MaintenanceProblem reports a database setting that will slow Signpost down as it runs, or ""
 // for none. On PostgreSQL that is autovacuum switched off: the outbox and the nudges are queues,
 // every message sent leaves a dead row, and claims slow as dead rows pile up (after 570,000
-// sends on an unvacuumed test database, the outbox claim took 1.6 ms instead of 0.1).
+// sends on an unvacuumed test database, an outbox claim took 9.5 ms on average instead of 2).
 func (s *Store) MaintenanceProblem(ctx context.Context) (string, error) {
 	if s.dialect != Postgres {
 		return "", nil
