@@ -65,8 +65,12 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 		Claimed bool `db:"claimed"`
 	}
 	var locked, arrived bool
-	arrive := func() {
-		// The statement after the lock's sees what the transaction the lock waited for committed.
+	lockAndArrive := func() error {
+		// The person is read by the arrival, after the lock: the lock reads only the
+		// conversation. The arrival, a statement of its own, sees what the transaction the
+		// lock waited for committed.
+		t.pg.queueGet(&c, &locked, `SELECT `+conversationColumns+` FROM identities i JOIN conversations c ON c.person_id = i.person_id
+			WHERE i.channel = ? AND i.address = ? FOR UPDATE OF c`, []any{np.Channel, np.Address})
 		t.pg.queueGet(&a, &arrived, `WITH i AS (SELECT person_id FROM identities WHERE channel = ? AND address = ?),
 			m AS (INSERT INTO messages (person_id, channel, direction, provider_id, body, author, created_at)
 				SELECT person_id, ?, 'in', ?, ?, 'resident', ? FROM i
@@ -76,13 +80,13 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 				FROM i WHERE p.id = i.person_id RETURNING `+personColumns+`)
 			SELECT u.*, EXISTS (SELECT 1 FROM m) AS claimed FROM u`,
 			[]any{np.Channel, np.Address, np.Channel, providerID, body, now, now.Add(-ContactResolution), now})
+		if err := t.pg.flush(ctx); err != nil {
+			return fmt.Errorf("arrive: %w", err)
+		}
+		return nil
 	}
-	// The person is read by the arrival, after the lock: the lock reads only the conversation.
-	t.pg.queueGet(&c, &locked, `SELECT `+conversationColumns+` FROM identities i JOIN conversations c ON c.person_id = i.person_id
-		WHERE i.channel = ? AND i.address = ? FOR UPDATE OF c`, []any{np.Channel, np.Address})
-	arrive()
-	if err := t.pg.flush(ctx); err != nil {
-		return p, c, false, fmt.Errorf("arrive: %w", err)
+	if err := lockAndArrive(); err != nil {
+		return p, c, false, err
 	}
 	if !locked {
 		if arrived {
@@ -90,13 +94,13 @@ func (t *Tx) Arrive(ctx context.Context, np NewPerson, providerID, body string) 
 			// this one arrived without the lock: start again.
 			return p, c, false, errRetry
 		}
-		// First contact.
-		if _, c, err = t.LockSubject(ctx, np); err != nil {
+		// First contact: create them (or start again if another transaction just did), then
+		// lock and arrive.
+		if _, err := t.createPerson(ctx, np); err != nil {
 			return p, c, false, err
 		}
-		arrive()
-		if err := t.pg.flush(ctx); err != nil {
-			return p, c, false, fmt.Errorf("arrive: %w", err)
+		if err := lockAndArrive(); err != nil {
+			return p, c, false, err
 		}
 	}
 	if !arrived {

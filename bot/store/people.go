@@ -87,7 +87,8 @@ func (s *Store) FindSubject(ctx context.Context, channel, address string) (Perso
 // the conversation until the transaction ends (on PostgreSQL a row lock; SQLite's write
 // transactions exclude each other), so that one person's messages are stepped one at a time
 // on every instance. On first contact it creates the person and their conversation. On
-// PostgreSQL the person it returns must be read again before use: Arrive, which calls it, does.
+// PostgreSQL the person it returns may be stale if the lock was waited for: an inbound message
+// goes through Arrive, which reads the person after the lock.
 func (t *Tx) LockSubject(ctx context.Context, np NewPerson) (p Person, c Conversation, err error) {
 	var r subjectRow
 	if t.dialect == Postgres {
