@@ -187,6 +187,7 @@ func TestLoadtest(t *testing.T) {
 		"(60 measured)",
 		"replies at provider:   92 (0 inbound messages had no reply within 10s)",
 		"server peak RSS:",
+		"CPU per inbound:       servers ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
