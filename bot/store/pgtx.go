@@ -95,17 +95,21 @@ func (p *pgTx) rollback() {
 	if p.conn.IsClosed() {
 		return
 	}
-	switch p.conn.PgConn().TxStatus() {
-	case 'T', 'E': // in a transaction, or in one that failed
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	pc := p.conn.PgConn()
+	switch {
+	case pc.IsBusy():
+		// Left in the middle of a round trip (a panic while its results were read): what the
+		// server still sends cannot be told from the next transaction's.
+	case pc.TxStatus() == 'I': // no transaction open (BEGIN was never sent)
+		return
+	default: // in a transaction, or in one that failed
 		if _, err := p.conn.Exec(ctx, "ROLLBACK"); err == nil {
 			return
 		}
-		ctx, cancel = context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		_ = p.conn.Close(ctx)
 	}
+	_ = p.conn.Close(ctx)
 }
 
 // queue adds a statement to the next round trip; the caller sets what to do with its result.
@@ -273,15 +277,18 @@ func scanRows(rows pgx.Rows, q string, dest any, one bool) error {
 		base = base.Elem()
 		v.SetLen(0)
 	}
+	isStruct := !scannable(base)
 	var fields [][]int
-	if !scannable(base) {
-		var err error
-		if fields, err = structFields(rows, q, base); err != nil {
-			return fmt.Errorf("store: scan into %T: %w", dest, err)
-		}
-	}
-	targets := make([]any, len(fields))
+	var targets []any
 	for rows.Next() {
+		// The columns are known once there is a row: a query that failed has none.
+		if isStruct && fields == nil {
+			var err error
+			if fields, err = structFields(rows, q, base); err != nil {
+				return fmt.Errorf("store: scan into %T: %w", dest, err)
+			}
+			targets = make([]any, len(fields))
+		}
 		elem := v
 		if !one {
 			elem = reflect.New(base).Elem()

@@ -539,3 +539,35 @@ func TestMaintenanceProblem(t *testing.T) {
 		}
 	})
 }
+
+// A statement the database refuses returns its error, whether it was the one asked for or one
+// sent with it (on PostgreSQL a write waits for the next round trip): never a panic.
+func TestRefusedStatementsReturnTheirError(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := newPerson(t, s, "p_one", "+447700900001")
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			// Text PostgreSQL cannot store (not UTF-8), in the read itself.
+			_, err := tx.PersonForUpdate(ctx, "p_\xff")
+			return err
+		})
+		if err == nil || strings.Contains(err.Error(), "panic") {
+			t.Errorf("read with an id that is not UTF-8: err = %v; want the database's refusal (SQLite: no rows)", err)
+		}
+		err = s.InTx(ctx, func(tx *store.Tx) error {
+			// A score for nobody, then a read: the write's refusal comes back.
+			if err := tx.AddScore(ctx, "p_nobody", "sms", "ons4", "1", "baseline", "worthwhile", 7, "high", t0); err != nil {
+				return err
+			}
+			_, err := tx.LockConversation(ctx, p.ID)
+			return err
+		})
+		if err == nil || !strings.Contains(strings.ToLower(err.Error()), "foreign key") {
+			t.Errorf("a score for nobody: err = %v; want a foreign key refusal", err)
+		}
+		var scores int
+		if err := s.DB().Get(&scores, `SELECT COUNT(*) FROM assessments`); err != nil || scores != 0 {
+			t.Errorf("%d scores stored (%v): the failed transaction left something", scores, err)
+		}
+	})
+}
