@@ -131,7 +131,7 @@ type Sent struct {
 // would be sent again when its lease expires.
 func (s *Store) MarkSentBatch(ctx context.Context, sent []Sent) error {
 	err := s.InTx(ctx, func(t *Tx) error { return t.markSent(ctx, sent) })
-	if err == nil || len(sent) <= 1 {
+	if err == nil || len(sent) == 0 {
 		return err
 	}
 	var errs []error
@@ -151,17 +151,17 @@ func (s *Store) MarkSent(ctx context.Context, item OutboxItem, providerID string
 	return s.InTx(ctx, func(t *Tx) error { return t.markSent(ctx, []Sent{{Item: item, ProviderID: providerID}}) })
 }
 
+// markSent records sends. The outbox holds what is still to be sent: a sent row is deleted, and
+// the message keeps the provider's id and its delivery status. (Marking the row sent instead
+// cost PostgreSQL a new row version and an entry in each of its indexes, every message.)
 func (t *Tx) markSent(ctx context.Context, sent []Sent) error {
 	for _, m := range sent {
 		var pid any
 		if m.ProviderID != "" {
 			pid = m.ProviderID
 		}
-		// The outbox holds what is still to be sent: a sent row is deleted, and the message
-		// keeps the provider's id and its delivery status. (Marking the row sent instead cost a
-		// new row version and an entry in each of its indexes, every message.)
 		if t.dialect == Postgres {
-			// One statement, all of a batch's in one round trip.
+			// One statement a message, all of a batch's in one round trip.
 			if err := t.queue(ctx, `WITH o AS (DELETE FROM outbox WHERE id = ?)
 				UPDATE messages SET status = 'accepted', provider_id = ? WHERE id = ?`, m.Item.ID, pid, m.Item.MessageID); err != nil {
 				return err

@@ -439,6 +439,15 @@ func TestMarkSentSurvivesARepeatedProviderID(t *testing.T) {
 		if unsent != 0 {
 			t.Errorf("%d messages that went look unsent (they would be sent again)", unsent)
 		}
+		// A batch of one, whose id repeats an earlier message's.
+		last := queueAndClaim(t, s, p.ID, 1)
+		if err := s.MarkSentBatch(ctx, []store.Sent{{Item: last[0], ProviderID: "SM1"}}); err != nil {
+			t.Fatalf("MarkSentBatch of one: %v", err)
+		}
+		s.DB().Get(&unsent, `SELECT COUNT(*) FROM outbox`)
+		if unsent != 0 {
+			t.Errorf("a message sent alone with a repeated id looks unsent (it would be sent again)")
+		}
 	})
 }
 
