@@ -335,8 +335,11 @@ func readCPU(servers []*loadServer) cpuTimes {
 		}
 	}
 	if data, err := os.ReadFile("/proc/stat"); err == nil {
+		// cpu  user nice system idle iowait irq softirq steal guest guest_nice: the guest times
+		// are counted in user and nice already.
 		line, _, _ := strings.Cut(string(data), "\n")
-		for i, f := range strings.Fields(line)[1:] {
+		f := strings.Fields(line)
+		for i, f := range f[1:min(len(f), 9)] {
 			n, _ := strconv.ParseInt(f, 10, 64)
 			c.total += n
 			if i != 3 && i != 4 { // idle and iowait
