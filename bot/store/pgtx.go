@@ -112,8 +112,8 @@ func (p *pgTx) rollback() {
 	_ = p.conn.Close(ctx)
 }
 
-// queue adds a statement to the next round trip; the caller sets what to do with its result.
-func (p *pgTx) queue(q string, args []any) *pgx.QueuedQuery {
+// add adds a statement to the next round trip; the caller sets what to do with its result.
+func (p *pgTx) add(q string, args []any) *pgx.QueuedQuery {
 	return p.pending.Queue(sqlx.Rebind(sqlx.DOLLAR, q), args...)
 }
 
@@ -128,7 +128,7 @@ func (r pgResult) RowsAffected() (int64, error) { return int64(r), nil }
 
 func (p *pgTx) exec(ctx context.Context, q string, args []any) (sql.Result, error) {
 	var n int64
-	p.queue(q, args).Exec(func(ct pgconn.CommandTag) error {
+	p.add(q, args).Exec(func(ct pgconn.CommandTag) error {
 		n = ct.RowsAffected()
 		return nil
 	})
@@ -146,7 +146,7 @@ func (p *pgTx) get(ctx context.Context, dest any, q string, args []any) error {
 // queueGet adds a query for one row to the next round trip, to be scanned into dest. If found is
 // set, it says whether there was a row; otherwise no row is sql.ErrNoRows.
 func (p *pgTx) queueGet(dest any, found *bool, q string, args []any) {
-	p.queue(q, args).Query(func(rows pgx.Rows) error {
+	p.add(q, args).Query(func(rows pgx.Rows) error {
 		err := scanRows(rows, q, dest, true)
 		if found != nil {
 			*found = err == nil
@@ -159,7 +159,7 @@ func (p *pgTx) queueGet(dest any, found *bool, q string, args []any) {
 }
 
 func (p *pgTx) selectAll(ctx context.Context, dest any, q string, args []any) error {
-	p.queue(q, args).Query(func(rows pgx.Rows) error { return scanRows(rows, q, dest, false) })
+	p.add(q, args).Query(func(rows pgx.Rows) error { return scanRows(rows, q, dest, false) })
 	return p.flush(ctx)
 }
 
@@ -167,7 +167,7 @@ func (p *pgTx) selectAll(ctx context.Context, dest any, q string, args []any) er
 // if set, judges the rows it affected. A failure is wrapped with the statement's first words,
 // since it is returned by whichever call sends it.
 func (p *pgTx) queueWrite(q string, args []any, check func(rows int64) error) {
-	p.queue(q, args).Fn = func(br pgx.BatchResults) error {
+	p.add(q, args).Fn = func(br pgx.BatchResults) error {
 		ct, err := br.Exec()
 		if err == nil && check != nil {
 			err = check(ct.RowsAffected())
@@ -221,7 +221,7 @@ func (t *Tx) queueSelect(ctx context.Context, dest any, q string, args ...any) e
 	if t.pg == nil {
 		return t.selectAll(ctx, dest, q, args...)
 	}
-	t.pg.queue(q, args).Query(func(rows pgx.Rows) error {
+	t.pg.add(q, args).Query(func(rows pgx.Rows) error {
 		if err := scanRows(rows, q, dest, false); err != nil {
 			return fmt.Errorf("%s: %w", statementName(q), err)
 		}
