@@ -1,6 +1,8 @@
 // Package store keeps Signpost's state in SQL through sqlx: SQLite (modernc, embedded) by
 // default, PostgreSQL when several instances share one database. The SQL sits next to the
-// function that runs it; migrations are embedded, one set per dialect.
+// function that runs it; migrations are embedded, one set per dialect. Write transactions run
+// in SQLite's one writer, several committed together (groupcommit.go), or on PostgreSQL through
+// pgx, their statements sharing round trips (pgtx.go).
 package store
 
 import (
