@@ -114,7 +114,12 @@ func (p *pgTx) rollback() {
 
 // add adds a statement to the next round trip; the caller sets what to do with its result.
 func (p *pgTx) add(q string, args []any) *pgx.QueuedQuery {
-	return p.pending.Queue(sqlx.Rebind(sqlx.DOLLAR, q), args...)
+	pq, ok := rebound.load(q)
+	if !ok {
+		pq = sqlx.Rebind(sqlx.DOLLAR, q)
+		rebound.store(q, pq)
+	}
+	return p.pending.Queue(pq, args...)
 }
 
 // pgResult is the sql.Result of a statement run through pgx.
@@ -247,13 +252,35 @@ func (t *Tx) queueIn(ctx context.Context, q string, args ...any) error {
 var (
 	scannerType = reflect.TypeFor[sql.Scanner]()
 	pgMapper    = reflectx.NewMapperFunc("db", sqlx.NameMapper) // sqlx's own default mapping
-	// fieldsOf caches, per statement and struct type, the struct field of each column; at most
-	// maxFieldsOf entries (statements with a list argument differ with the list's length).
-	fieldsOf  sync.Map // fieldsKey -> [][]int
-	fieldsOfN atomic.Int64
+	// rebound is each statement with $n placeholders for its ?s.
+	rebound memo[string, string]
+	// fieldsOf is, per statement and struct type, the struct field each column fills.
+	fieldsOf memo[fieldsKey, [][]int]
 )
 
-const maxFieldsOf = 1024
+// memo keeps what is derived from a statement, so that the hot path derives it once. It stops
+// growing at memoSize entries: statements with a list argument differ with the list's length.
+type memo[K comparable, V any] struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+const memoSize = 1024
+
+func (c *memo[K, V]) load(k K) (V, bool) {
+	v, ok := c.m.Load(k)
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	return v.(V), true
+}
+
+func (c *memo[K, V]) store(k K, v V) {
+	if c.n.Add(1) <= memoSize {
+		c.m.Store(k, v)
+	}
+}
 
 type fieldsKey struct {
 	q string
@@ -323,8 +350,8 @@ func scanRows(rows pgx.Rows, q string, dest any, one bool) error {
 // statement's columns are the same every time it runs, so they are mapped once.
 func structFields(rows pgx.Rows, q string, t reflect.Type) ([][]int, error) {
 	key := fieldsKey{q, t}
-	if f, ok := fieldsOf.Load(key); ok {
-		return f.([][]int), nil
+	if f, ok := fieldsOf.load(key); ok {
+		return f, nil
 	}
 	fds := rows.FieldDescriptions()
 	cols := make([]string, len(fds))
@@ -337,9 +364,7 @@ func structFields(rows pgx.Rows, q string, t reflect.Type) ([][]int, error) {
 			return nil, fmt.Errorf("missing destination name %s", cols[i])
 		}
 	}
-	if fieldsOfN.Add(1) <= maxFieldsOf {
-		fieldsOf.Store(key, fields)
-	}
+	fieldsOf.store(key, fields)
 	return fields, nil
 }
 
