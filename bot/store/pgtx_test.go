@@ -57,3 +57,14 @@ func TestFailedTransactionDoesNotCommit(t *testing.T) {
 		t.Errorf("InTx = %v, want the transaction reported rolled back", err)
 	}
 }
+
+func TestAutovacuumProblem(t *testing.T) {
+	for _, tc := range []struct {
+		setting string
+		problem bool
+	}{{"on", false}, {"off", true}} {
+		if got := autovacuumProblem(tc.setting); (got != "") != tc.problem || (tc.problem && !strings.Contains(got, "autovacuum is off")) {
+			t.Errorf("autovacuum %s: %q", tc.setting, got)
+		}
+	}
+}

@@ -172,15 +172,20 @@ func (s *Store) MaintenanceProblem(ctx context.Context) (string, error) {
 	if s.dialect != Postgres {
 		return "", nil
 	}
-	var on string
-	if err := s.db.GetContext(ctx, &on, `SELECT current_setting('autovacuum')`); err != nil {
+	var autovacuum string
+	if err := s.db.GetContext(ctx, &autovacuum, `SELECT current_setting('autovacuum')`); err != nil {
 		return "", err
 	}
-	if on != "on" {
-		return "PostgreSQL's autovacuum is off: the outbox and nudge queues will slow down as sent rows pile up; " +
-			"turn it on, or VACUUM ANALYZE the outbox and nudges tables regularly", nil
+	return autovacuumProblem(autovacuum), nil
+}
+
+// autovacuumProblem is MaintenanceProblem's verdict on PostgreSQL's autovacuum setting.
+func autovacuumProblem(setting string) string {
+	if setting == "on" {
+		return ""
 	}
-	return "", nil
+	return "PostgreSQL's autovacuum is off: the outbox and nudge queues will slow down as sent rows pile up; " +
+		"turn it on, or VACUUM ANALYZE the outbox and nudges tables regularly"
 }
 
 // Migrate applies the embedded migrations. On PostgreSQL a session advisory lock lets several

@@ -527,7 +527,8 @@ func TestConcurrentClaimersKeepEachPersonsOrder(t *testing.T) {
 }
 
 // A PostgreSQL server with autovacuum off is reported at start-up: the outbox and nudges are
-// queues that need it. SQLite needs nothing.
+// queues that need it. SQLite needs nothing. (The verdict on each setting is tested inside the
+// package; this checks the setting is read.)
 func TestMaintenanceProblem(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -543,7 +544,7 @@ func TestMaintenanceProblem(t *testing.T) {
 			}
 			want = autovacuum == "off"
 		}
-		if got := problem != ""; got != want || (got && !strings.Contains(problem, "autovacuum")) {
+		if got := problem != ""; got != want {
 			t.Errorf("MaintenanceProblem() = %q; want a problem: %t", problem, want)
 		}
 	})
